@@ -1,0 +1,1 @@
+# Benchmarks print ratios against the reference; they are never timed tests.

@@ -1,0 +1,1 @@
+# Boot-time policy and initramfs integration (boot profile issue).

@@ -1,0 +1,3 @@
+# systemd units; installed into the directory systemd.pc names.
+systemdunit_DATA =
+systemdunitdir = $(systemdsystemunitdir)

@@ -1,0 +1,17 @@
+# Tier 1: cmocka unit tests for the userspace. "make check" runs them.
+
+if HAVE_CMOCKA
+UNIT_TEST_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+UNIT_TEST_LDADD = parser/libvigilparser.a $(CMOCKA_LIBS) $(LIBCAP_LIBS) $(LIBAUDIT_LIBS)
+
+check_PROGRAMS += tests/unit/test_version
+tests_unit_test_version_SOURCES = tests/unit/test_version.c
+tests_unit_test_version_CFLAGS = $(UNIT_TEST_CFLAGS)
+tests_unit_test_version_LDADD = $(UNIT_TEST_LDADD)
+
+TESTS += tests/unit/test_version
+else
+# Refuse to pass "make check" without the unit-test tier.
+TESTS += tests/unit/missing-cmocka
+endif
+EXTRA_DIST += tests/unit/missing-cmocka
