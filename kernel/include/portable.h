@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Vigil AppArmor - the few kernel facilities the pure decoders use
+ *
+ * The policy stream reader and the DFA code are pure functions over
+ * untrusted bytes. They include only this header so that they also
+ * build as ordinary userspace C, where a fuzzer can drive them; outside
+ * the kernel the definitions below stand in for the kernel ones.
+ */
+
+#ifndef _VIGIL_PORTABLE_H
+#define _VIGIL_PORTABLE_H
+
+#ifdef __KERNEL__
+
+#include <linux/errno.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/types.h>
+
+#else /* !__KERNEL__ */
+
+#include <errno.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The compiler's own exact-width types, as <stdint.h> uses them. */
+typedef __UINT8_TYPE__ u8;
+typedef __UINT16_TYPE__ u16;
+typedef __UINT32_TYPE__ u32;
+typedef __UINT64_TYPE__ u64;
+
+#define GFP_KERNEL 0
+
+static inline void *kzalloc(size_t size, int gfp)
+{
+	return calloc(1, size);
+}
+
+static inline void *kvcalloc(size_t count, size_t size, int gfp)
+{
+	return calloc(count, size);
+}
+
+static inline void kfree(const void *ptr)
+{
+	free((void *)ptr);
+}
+
+static inline void kvfree(const void *ptr)
+{
+	free((void *)ptr);
+}
+
+#endif /* __KERNEL__ */
+
+#endif /* _VIGIL_PORTABLE_H */

@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Vigil AppArmor - registration with the LSM framework
+ *
+ * Vigil registers under the stock name and id so that the procfs
+ * attr/apparmor/ directory, the lsm= boot parameter, /sys/kernel/security/lsm
+ * and lsm_list_modules() all see it as AppArmor.
+ */
+
+#define pr_fmt(fmt) "AppArmor: " fmt
+
+#include <linux/init.h>
+#include <linux/kernel.h>
+#include <linux/kstrtox.h>
+#include <linux/lsm_hooks.h>
+#include <linux/moduleparam.h>
+#include <linux/printk.h>
+#include <uapi/linux/lsm.h>
+
+#include "include/lsm.h"
+
+/* Set once init succeeded; securityfs setup runs only after that. */
+bool vigil_initialized __ro_after_init;
+
+/*
+ * The LSM framework wants an int it can clear; userspace (libapparmor's
+ * aa_is_enabled()) reads the parameter file and expects "Y" or "N" as
+ * for a bool parameter, hence the custom operations.
+ */
+static int vigil_enabled __ro_after_init = 1;
+
+static int vigil_param_set_enabled(const char *val,
+				   const struct kernel_param *kp)
+{
+	bool enable;
+	int err;
+
+	err = kstrtobool(val, &enable);
+	if (err)
+		return err;
+	*(int *)kp->arg = enable;
+	return 0;
+}
+
+static int vigil_param_get_enabled(char *buffer,
+				   const struct kernel_param *kp)
+{
+	return sprintf(buffer, "%c\n", *(int *)kp->arg ? 'Y' : 'N');
+}
+
+static const struct kernel_param_ops vigil_param_ops_enabled = {
+	.set = vigil_param_set_enabled,
+	.get = vigil_param_get_enabled,
+};
+
+/* Readable in /sys/module/apparmor/parameters/enabled, set only at boot. */
+module_param_cb(enabled, &vigil_param_ops_enabled, &vigil_enabled, 0444);
+MODULE_PARM_DESC(enabled, "Enable AppArmor at boot (apparmor.enabled=0|1)");
+
+/*
+ * The historical short form "apparmor=0|1". A core parameter carries no
+ * module prefix; mode 0 keeps it out of sysfs, where the prefixed one
+ * above already reports the value.
+ */
+core_param_cb(apparmor, &vigil_param_ops_enabled, &vigil_enabled, 0);
+
+static const struct lsm_id vigil_lsmid = {
+	.name = VIGIL_LSM_NAME,
+	.id = LSM_ID_APPARMOR,
+};
+
+static int __init vigil_init(void)
+{
+	/*
+	 * Nothing is mediated yet, so no hook is installed. Registering
+	 * the id still publishes "apparmor" as an active LSM.
+	 */
+	security_add_hooks(NULL, 0, &vigil_lsmid);
+
+	vigil_initialized = true;
+	pr_info("Vigil AppArmor initialized\n");
+	return 0;
+}
+
+DEFINE_LSM(apparmor) = {
+	.name = VIGIL_LSM_NAME,
+	.flags = LSM_FLAG_LEGACY_MAJOR | LSM_FLAG_EXCLUSIVE,
+	.enabled = &vigil_enabled,
+	.init = vigil_init,
+};
