@@ -58,11 +58,21 @@ module_param_cb(enabled, &vigil_param_ops_enabled, &vigil_enabled, 0444);
 MODULE_PARM_DESC(enabled, "Enable AppArmor at boot (apparmor.enabled=0|1)");
 
 /*
- * The historical short form "apparmor=0|1". A core parameter carries no
- * module prefix; mode 0 keeps it out of sysfs, where the prefixed one
- * above already reports the value.
+ * The historical short form "apparmor=0|1". It must be an obsolete-style
+ * __setup() handler: those run while the boot command line is parsed,
+ * before security_init(), whereas core parameters are only applied at
+ * the core initcall level, after the LSM framework has decided.
  */
-core_param_cb(apparmor, &vigil_param_ops_enabled, &vigil_enabled, 0);
+static int __init vigil_enabled_setup(char *str)
+{
+	bool enable;
+
+	if (kstrtobool(str, &enable))
+		return 0;
+	vigil_enabled = enable;
+	return 1;
+}
+__setup("apparmor=", vigil_enabled_setup);
 
 static const struct lsm_id vigil_lsmid = {
 	.name = VIGIL_LSM_NAME,
