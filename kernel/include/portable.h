@@ -33,6 +33,13 @@ typedef __UINT32_TYPE__ u32;
 typedef __UINT64_TYPE__ u64;
 
 #define GFP_KERNEL 0
+#define U16_MAX ((u16)~0U)
+#define U32_MAX ((u32)~0U)
+
+static inline void *kmalloc(size_t size, int gfp)
+{
+	return malloc(size);
+}
 
 static inline void *kzalloc(size_t size, int gfp)
 {
