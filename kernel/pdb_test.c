@@ -9,209 +9,42 @@
 #include <linux/string.h>
 
 #include "include/pdb.h"
-
-/* A policy stream under construction, in a fixed test buffer. */
-struct builder {
-	u8 *buf;
-	size_t len;
-	size_t size;
-};
-
-static struct builder *builder_new(struct kunit *test)
-{
-	struct builder *b = kunit_kzalloc(test, sizeof(*b), GFP_KERNEL);
-
-	KUNIT_ASSERT_NOT_NULL(test, b);
-	b->size = 8192;
-	b->buf = kunit_kzalloc(test, b->size, GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, b->buf);
-	return b;
-}
-
-static void put_bytes(struct builder *b, const void *bytes, size_t len)
-{
-	if (WARN_ON(b->len + len > b->size))
-		return;
-	memcpy(b->buf + b->len, bytes, len);
-	b->len += len;
-}
-
-static void put_byte(struct builder *b, u8 byte)
-{
-	put_bytes(b, &byte, 1);
-}
-
-static void put_le16(struct builder *b, u16 value)
-{
-	put_byte(b, value);
-	put_byte(b, value >> 8);
-}
-
-static void put_le32(struct builder *b, u32 value)
-{
-	put_le16(b, value);
-	put_le16(b, value >> 16);
-}
-
-static void put_be16(struct builder *b, u16 value)
-{
-	put_byte(b, value >> 8);
-	put_byte(b, value);
-}
-
-static void put_be32(struct builder *b, u32 value)
-{
-	put_be16(b, value >> 16);
-	put_be16(b, value);
-}
-
-static void put_name(struct builder *b, const char *name)
-{
-	put_byte(b, VIGIL_STREAM_NAME);
-	put_le16(b, strlen(name) + 1);
-	put_bytes(b, name, strlen(name) + 1);
-}
-
-static void put_u32(struct builder *b, const char *name, u32 value)
-{
-	if (name)
-		put_name(b, name);
-	put_byte(b, VIGIL_STREAM_U32);
-	put_le32(b, value);
-}
-
-/* A STRING element of @len bytes, which must include the final NUL. */
-static void put_string(struct builder *b, const char *text, size_t len)
-{
-	put_byte(b, VIGIL_STREAM_STRING);
-	put_le16(b, len);
-	put_bytes(b, text, len);
-}
-
-static void put_struct(struct builder *b, const char *name)
-{
-	put_name(b, name);
-	put_byte(b, VIGIL_STREAM_STRUCT);
-}
-
-static void put_code(struct builder *b, enum vigil_stream_code code)
-{
-	put_byte(b, code);
-}
-
-static void put_array(struct builder *b, u16 count)
-{
-	put_byte(b, VIGIL_STREAM_ARRAY);
-	put_le16(b, count);
-}
-
-/*
- * DFA fixture of 3 states sharing one 256-slot row: state 1 goes to 2
- * on 'a', everything else goes to 0. @accept and @accept2 give the
- * accept values of states 0..2; @accept2 NULL omits that table.
- */
-#define FX_STATES 3
-
-static void put_be_table(struct builder *b, u16 id, u16 size, u32 count,
-			 const u32 *values32, u16 fill16)
-{
-	u32 i;
-
-	put_be16(b, id);
-	put_be16(b, size);
-	put_be32(b, 0);
-	put_be32(b, count);
-	for (i = 0; i < count; i++) {
-		if (size == 4)
-			put_be32(b, values32[i]);
-		else
-			put_be16(b, fill16);
-	}
-	for (i = 12 + count * size; i % 8; i++)
-		put_byte(b, 0);
-}
-
-/* NEXT and CHECK for the fixture: all slots (0 -> 0) but 'a'. */
-static void put_fixture_transitions(struct builder *b, u16 id, u16 slot_a)
-{
-	u32 i;
-
-	put_be16(b, id);
-	put_be16(b, 2);
-	put_be32(b, 0);
-	put_be32(b, 256);
-	for (i = 0; i < 256; i++)
-		put_be16(b, i == 'a' ? slot_a : 0);
-	put_be32(b, 0);		/* pad 12 + 512 bytes to 528 */
-}
-
-static void put_dfa(struct kunit *test, struct builder *b, const u32 *accept,
-		    const u32 *accept2)
-{
-	static const u32 base[FX_STATES] = { 0, 0, 0 };
-	size_t start, set_len;
-	u8 pad;
-
-	/* Header, ACCEPT, [ACCEPT2], BASE, DEFAULT: 24 each; NEXT, CHECK. */
-	set_len = 24 + 24 + (accept2 ? 24 : 0) + 24 + 24 + 2 * 528;
-	put_name(b, "aadfa");
-	put_byte(b, VIGIL_STREAM_BLOB);
-	/* Pad so that the set starts 8-byte aligned, as the parser does. */
-	pad = (8 - (b->len + 4) % 8) % 8;
-	put_le32(b, set_len + pad);
-	for (; pad; pad--)
-		put_byte(b, 0);
-
-	start = b->len;
-	put_be32(b, VIGIL_DFA_MAGIC);
-	put_be32(b, 24);
-	put_be32(b, set_len);
-	put_be16(b, 0);
-	put_bytes(b, "notflex\0\0\0", 10);
-	put_be_table(b, 1, 4, FX_STATES, accept, 0);
-	if (accept2)
-		put_be_table(b, 7, 4, FX_STATES, accept2, 0);
-	put_be_table(b, 2, 4, FX_STATES, base, 0);
-	put_be_table(b, 4, 2, FX_STATES, NULL, 0);
-	put_fixture_transitions(b, 8, 2);
-	put_fixture_transitions(b, 3, 1);
-	KUNIT_EXPECT_EQ(test, b->len - start, set_len);
-}
+#include "include/test_builder.h"
 
 /* One permstable32 record: reserved word, then the 13 fields. */
-static void put_perms_record(struct builder *b, const struct vigil_perms *p)
+static void put_perms_record(struct vtb *b, const struct vigil_perms *p)
 {
-	put_u32(b, NULL, 0xdeadbeef);
-	put_u32(b, NULL, p->allow);
-	put_u32(b, NULL, p->deny);
-	put_u32(b, NULL, p->subtree);
-	put_u32(b, NULL, p->cond);
-	put_u32(b, NULL, p->kill);
-	put_u32(b, NULL, p->complain);
-	put_u32(b, NULL, p->prompt);
-	put_u32(b, NULL, p->audit);
-	put_u32(b, NULL, p->quiet);
-	put_u32(b, NULL, p->hide);
-	put_u32(b, NULL, p->xindex);
-	put_u32(b, NULL, p->tag);
-	put_u32(b, NULL, p->label);
+	vtb_u32(b, NULL, 0xdeadbeef);
+	vtb_u32(b, NULL, p->allow);
+	vtb_u32(b, NULL, p->deny);
+	vtb_u32(b, NULL, p->subtree);
+	vtb_u32(b, NULL, p->cond);
+	vtb_u32(b, NULL, p->kill);
+	vtb_u32(b, NULL, p->complain);
+	vtb_u32(b, NULL, p->prompt);
+	vtb_u32(b, NULL, p->audit);
+	vtb_u32(b, NULL, p->quiet);
+	vtb_u32(b, NULL, p->hide);
+	vtb_u32(b, NULL, p->xindex);
+	vtb_u32(b, NULL, p->tag);
+	vtb_u32(b, NULL, p->label);
 }
 
-static void put_perms_table(struct builder *b, u32 version,
+static void put_perms_table(struct vtb *b, u32 version,
 			    const struct vigil_perms *records, u16 count)
 {
 	u16 i;
 
-	put_struct(b, "perms");
-	put_u32(b, "version", version);
-	put_array(b, count);
+	vtb_struct(b, "perms");
+	vtb_u32(b, "version", version);
+	vtb_array(b, count);
 	for (i = 0; i < count; i++)
 		put_perms_record(b, &records[i]);
-	put_code(b, VIGIL_STREAM_ARRAYEND);
-	put_code(b, VIGIL_STREAM_STRUCTEND);
+	vtb_code(b, VIGIL_STREAM_ARRAYEND);
+	vtb_code(b, VIGIL_STREAM_STRUCTEND);
 }
 
-static int unpack(struct kunit *test, struct builder *b,
+static int unpack(struct kunit *test, struct vtb *b,
 		  enum vigil_pdb_kind kind, u32 abi, struct vigil_pdb *pdb,
 		  const char **info)
 {
@@ -230,24 +63,24 @@ static int unpack(struct kunit *test, struct builder *b,
 	return err;
 }
 
-static const u32 no_accept[FX_STATES] = { 0, 0, 0 };
+static const u32 no_accept[VTB_DFA_STATES] = { 0, 0, 0 };
 
 static void file_old_encoding_is_converted(struct kunit *test)
 {
 	/* Owner "r" + onexec; others "w"; owner audit r; other quiet w. */
-	static const u32 accept[FX_STATES] = {
+	static const u32 accept[VTB_DFA_STATES] = {
 		0, 0, 0x40000000 | (0x2 << 14) | 0x4
 	};
-	static const u32 accept2[FX_STATES] = { 0, 0, (0x2 << 21) | 0x4 };
-	struct builder *b = builder_new(test);
+	static const u32 accept2[VTB_DFA_STATES] = { 0, 0, (0x2 << 21) | 0x4 };
+	struct vtb *b = vtb_new(test);
 	struct vigil_pdb pdb;
 	const char *info;
 
-	put_dfa(test, b, accept, accept2);
+	vtb_dfa(b, accept, accept2);
 	KUNIT_ASSERT_EQ(test, unpack(test, b, VIGIL_PDB_FILE, 7, &pdb, &info), 0);
 	KUNIT_ASSERT_NOT_NULL(test, pdb.dfa);
 	KUNIT_EXPECT_PTR_EQ(test, pdb.dfa->accept2, NULL);
-	KUNIT_ASSERT_EQ(test, pdb.perms_count, 2 * FX_STATES);
+	KUNIT_ASSERT_EQ(test, pdb.perms_count, 2 * VTB_DFA_STATES);
 	KUNIT_EXPECT_EQ(test, pdb.dfa->accept[2], 4);
 
 	/* The value the stock kernel reports for "/tmp/allowed r". */
@@ -270,19 +103,19 @@ static void file_old_encoding_is_converted(struct kunit *test)
 static void file_exec_modes_become_xindex(struct kunit *test)
 {
 	/* Owner px (unsafe, target 2); others cix (target 3, inherit, m). */
-	static const u32 accept[FX_STATES] = {
+	static const u32 accept[VTB_DFA_STATES] = {
 		0, 0, ((0x1 | 0x40 | 0x200 | 3 << 10) << 14) |
 		      (0x1 | 0x100 | 2 << 10)
 	};
 	/* Owner: table entry 1 (target 5) with unconfined fallback. */
-	static const u32 accept_table[FX_STATES] = {
+	static const u32 accept_table[VTB_DFA_STATES] = {
 		0, 0, 0x1 | 0x80 | 5 << 10
 	};
-	struct builder *b = builder_new(test);
+	struct vtb *b = vtb_new(test);
 	struct vigil_pdb pdb;
 	const char *info;
 
-	put_dfa(test, b, accept, no_accept);
+	vtb_dfa(b, accept, no_accept);
 	KUNIT_ASSERT_EQ(test, unpack(test, b, VIGIL_PDB_FILE, 7, &pdb, &info), 0);
 	KUNIT_EXPECT_EQ(test, pdb.perms[4].xindex,
 			VIGIL_X_NAME | VIGIL_X_UNSAFE);
@@ -293,7 +126,7 @@ static void file_exec_modes_become_xindex(struct kunit *test)
 	vigil_pdb_destroy(&pdb);
 
 	b->len = 0;
-	put_dfa(test, b, accept_table, no_accept);
+	vtb_dfa(b, accept_table, no_accept);
 	KUNIT_ASSERT_EQ(test, unpack(test, b, VIGIL_PDB_FILE, 7, &pdb, &info), 0);
 	KUNIT_EXPECT_EQ(test, pdb.perms[4].xindex,
 			VIGIL_X_TABLE | VIGIL_X_UNCONFINED | 1);
@@ -305,16 +138,16 @@ static void file_exec_modes_become_xindex(struct kunit *test)
 static void policydb_encoding_depends_on_abi(struct kunit *test)
 {
 	/* READ marker, "other" bit 0 (SETATTR), user x-bit 0 (RENAME). */
-	static const u32 accept[FX_STATES] = {
+	static const u32 accept[VTB_DFA_STATES] = {
 		0, 0, 0x4 | (0x1 << 14) | (0x1 << 7)
 	};
-	struct builder *b = builder_new(test);
+	struct vtb *b = vtb_new(test);
 	struct vigil_pdb pdb;
 	const char *info;
 
-	put_dfa(test, b, accept, no_accept);
+	vtb_dfa(b, accept, no_accept);
 	KUNIT_ASSERT_EQ(test, unpack(test, b, VIGIL_PDB_POLICY, 7, &pdb, &info), 0);
-	KUNIT_ASSERT_EQ(test, pdb.perms_count, FX_STATES);
+	KUNIT_ASSERT_EQ(test, pdb.perms_count, VTB_DFA_STATES);
 	KUNIT_EXPECT_EQ(test, pdb.perms[0].allow, 0);
 	KUNIT_EXPECT_EQ(test, pdb.perms[1].allow, VIGIL_MAY_LOCK);
 	KUNIT_EXPECT_EQ(test, pdb.perms[2].allow,
@@ -331,12 +164,12 @@ static void policydb_encoding_depends_on_abi(struct kunit *test)
 
 static void policydb_requires_dfa(struct kunit *test)
 {
-	struct builder *b = builder_new(test);
+	struct vtb *b = vtb_new(test);
 	struct vigil_stream stream;
 	struct vigil_pdb pdb;
 	const char *info;
 
-	put_u32(b, NULL, 7);	/* whatever follows, not a DB member */
+	vtb_u32(b, NULL, 7);	/* whatever follows, not a DB member */
 	KUNIT_EXPECT_EQ(test, unpack(test, b, VIGIL_PDB_POLICY, 7, &pdb, &info),
 			-EPROTO);
 	KUNIT_EXPECT_STREQ(test, info, "missing required dfa");
@@ -353,18 +186,18 @@ static void policydb_requires_dfa(struct kunit *test)
 
 static void xmatch_keeps_exec_bit_and_default_start(struct kunit *test)
 {
-	static const u32 accept[FX_STATES] = { 0, 0, 0x1 };
-	struct builder *b = builder_new(test);
+	static const u32 accept[VTB_DFA_STATES] = { 0, 0, 0x1 };
+	struct vtb *b = vtb_new(test);
 	struct vigil_pdb pdb;
 	const char *info;
 
-	put_dfa(test, b, accept, no_accept);
-	put_u32(b, "start", 2);
-	put_struct(b, "xtable");
-	put_array(b, 1);
-	put_string(b, "/bin/x", 7);
-	put_code(b, VIGIL_STREAM_ARRAYEND);
-	put_code(b, VIGIL_STREAM_STRUCTEND);
+	vtb_dfa(b, accept, no_accept);
+	vtb_u32(b, "start", 2);
+	vtb_struct(b, "xtable");
+	vtb_array(b, 1);
+	vtb_string(b, "/bin/x", 7);
+	vtb_code(b, VIGIL_STREAM_ARRAYEND);
+	vtb_code(b, VIGIL_STREAM_STRUCTEND);
 
 	KUNIT_ASSERT_EQ(test, unpack(test, b, VIGIL_PDB_XMATCH, 7, &pdb, &info), 0);
 	KUNIT_EXPECT_EQ(test, pdb.start, VIGIL_DFA_START);
@@ -377,28 +210,28 @@ static void xmatch_keeps_exec_bit_and_default_start(struct kunit *test)
 
 static void start_states_are_checked(struct kunit *test)
 {
-	struct builder *b = builder_new(test);
+	struct vtb *b = vtb_new(test);
 	struct vigil_pdb pdb;
 	const char *info;
 
-	put_dfa(test, b, no_accept, no_accept);
-	put_u32(b, "start", 2);
-	put_u32(b, "dfa_start", 2);
+	vtb_dfa(b, no_accept, no_accept);
+	vtb_u32(b, "start", 2);
+	vtb_u32(b, "dfa_start", 2);
 	KUNIT_ASSERT_EQ(test, unpack(test, b, VIGIL_PDB_FILE, 7, &pdb, &info), 0);
 	KUNIT_EXPECT_EQ(test, pdb.start, 2);
 	KUNIT_EXPECT_EQ(test, pdb.file_start, 2);
 	vigil_pdb_destroy(&pdb);
 
 	b->len = 0;
-	put_dfa(test, b, no_accept, no_accept);
-	put_u32(b, "start", FX_STATES);
+	vtb_dfa(b, no_accept, no_accept);
+	vtb_u32(b, "start", VTB_DFA_STATES);
 	KUNIT_EXPECT_EQ(test, unpack(test, b, VIGIL_PDB_FILE, 7, &pdb, &info),
 			-EPROTO);
 	KUNIT_EXPECT_STREQ(test, info, "invalid dfa start state");
 
 	b->len = 0;
-	put_dfa(test, b, no_accept, no_accept);
-	put_u32(b, "dfa_start", 0xffffffff);
+	vtb_dfa(b, no_accept, no_accept);
+	vtb_u32(b, "dfa_start", 0xffffffff);
 	KUNIT_EXPECT_EQ(test, unpack(test, b, VIGIL_PDB_FILE, 7, &pdb, &info),
 			-EPROTO);
 }
@@ -425,25 +258,25 @@ static const struct vigil_perms bad_records[] = {
 	{ .label = 5 },
 };
 
-static void put_two_entry_xtable(struct builder *b)
+static void put_two_entry_xtable(struct vtb *b)
 {
-	put_struct(b, "xtable");
-	put_array(b, 2);
-	put_string(b, "/bin/a", 7);
-	put_string(b, ":ns\0prof", 9);
-	put_code(b, VIGIL_STREAM_ARRAYEND);
-	put_code(b, VIGIL_STREAM_STRUCTEND);
+	vtb_struct(b, "xtable");
+	vtb_array(b, 2);
+	vtb_string(b, "/bin/a", 7);
+	vtb_string(b, ":ns\0prof", 9);
+	vtb_code(b, VIGIL_STREAM_ARRAYEND);
+	vtb_code(b, VIGIL_STREAM_STRUCTEND);
 }
 
 static void perms_table_is_read(struct kunit *test)
 {
-	static const u32 accept[FX_STATES] = { 0, 1, 1 };
-	struct builder *b = builder_new(test);
+	static const u32 accept[VTB_DFA_STATES] = { 0, 1, 1 };
+	struct vtb *b = vtb_new(test);
 	struct vigil_pdb pdb;
 	const char *info;
 
 	put_perms_table(b, 1, table_records, 3);
-	put_dfa(test, b, accept, NULL);
+	vtb_dfa(b, accept, NULL);
 	put_two_entry_xtable(b);
 	KUNIT_ASSERT_EQ(test, unpack(test, b, VIGIL_PDB_FILE, 9, &pdb, &info), 0);
 	KUNIT_ASSERT_EQ(test, pdb.perms_count, 3);
@@ -462,14 +295,14 @@ static void perms_table_is_read(struct kunit *test)
 
 static void perms_table_errors(struct kunit *test)
 {
-	static const u32 accept[FX_STATES] = { 0, 1, 1 };
-	struct builder *b = builder_new(test);
+	static const u32 accept[VTB_DFA_STATES] = { 0, 1, 1 };
+	struct vtb *b = vtb_new(test);
 	struct vigil_pdb pdb;
 	const char *info;
 	size_t full;
 
 	put_perms_table(b, 2, table_records, 3);	/* unknown version */
-	put_dfa(test, b, accept, NULL);
+	vtb_dfa(b, accept, NULL);
 	KUNIT_EXPECT_EQ(test, unpack(test, b, VIGIL_PDB_FILE, 9, &pdb, &info),
 			-EPROTO);
 	KUNIT_EXPECT_STREQ(test, info, "failed to unpack - perms");
@@ -482,7 +315,7 @@ static void perms_table_errors(struct kunit *test)
 	/* A perms table forbids ACCEPT2. */
 	b->len = 0;
 	put_perms_table(b, 1, table_records, 3);
-	put_dfa(test, b, accept, no_accept);
+	vtb_dfa(b, accept, no_accept);
 	KUNIT_EXPECT_EQ(test, unpack(test, b, VIGIL_PDB_FILE, 9, &pdb, &info),
 			-EPROTO);
 	KUNIT_EXPECT_STREQ(test, info, "failed to unpack - dfa");
@@ -502,9 +335,9 @@ static void perms_table_errors(struct kunit *test)
 
 static void verify_rejects_bad_records(struct kunit *test)
 {
-	static const u32 accept[FX_STATES] = { 0, 1, 1 };
+	static const u32 accept[VTB_DFA_STATES] = { 0, 1, 1 };
 	struct vigil_perms records[3];
-	struct builder *b = builder_new(test);
+	struct vtb *b = vtb_new(test);
 	struct vigil_pdb pdb;
 	const char *info;
 	unsigned int i;
@@ -514,7 +347,7 @@ static void verify_rejects_bad_records(struct kunit *test)
 		records[1] = bad_records[i];
 		b->len = 0;
 		put_perms_table(b, 1, records, 3);
-		put_dfa(test, b, accept, NULL);
+		vtb_dfa(b, accept, NULL);
 		put_two_entry_xtable(b);
 		KUNIT_ASSERT_EQ(test, unpack(test, b, VIGIL_PDB_FILE, 9, &pdb, &info),
 				0);
@@ -526,14 +359,14 @@ static void verify_rejects_bad_records(struct kunit *test)
 
 static void verify_checks_accept_indexes(struct kunit *test)
 {
-	static const u32 in_range[FX_STATES] = { 0, 1, 2 };
-	static const u32 out_of_range[FX_STATES] = { 0, 3, 1 };
-	struct builder *b = builder_new(test);
+	static const u32 in_range[VTB_DFA_STATES] = { 0, 1, 2 };
+	static const u32 out_of_range[VTB_DFA_STATES] = { 0, 3, 1 };
+	struct vtb *b = vtb_new(test);
 	struct vigil_pdb pdb;
 	const char *info;
 
 	put_perms_table(b, 1, table_records, 3);
-	put_dfa(test, b, in_range, NULL);
+	vtb_dfa(b, in_range, NULL);
 	put_two_entry_xtable(b);
 	KUNIT_ASSERT_EQ(test, unpack(test, b, VIGIL_PDB_POLICY, 9, &pdb, &info), 0);
 	KUNIT_EXPECT_EQ(test, vigil_pdb_verify(&pdb, false), 0);
@@ -547,7 +380,7 @@ static void verify_checks_accept_indexes(struct kunit *test)
 
 	b->len = 0;
 	put_perms_table(b, 1, table_records, 3);
-	put_dfa(test, b, out_of_range, NULL);
+	vtb_dfa(b, out_of_range, NULL);
 	put_two_entry_xtable(b);
 	KUNIT_ASSERT_EQ(test, unpack(test, b, VIGIL_PDB_POLICY, 9, &pdb, &info), 0);
 	KUNIT_EXPECT_EQ(test, vigil_pdb_verify(&pdb, false), -EPROTO);
@@ -569,20 +402,20 @@ static void xtable_entries_are_checked(struct kunit *test)
 		{ ":ns", 4 },
 		{ ":a\0b\0c", 7 },
 	};
-	struct builder *b = builder_new(test);
+	struct vtb *b = vtb_new(test);
 	struct vigil_pdb pdb;
 	const char *info;
 	unsigned int i;
 
 	for (i = 0; i < ARRAY_SIZE(bad); i++) {
 		b->len = 0;
-		put_dfa(test, b, no_accept, no_accept);
-		put_struct(b, "xtable");
-		put_array(b, 2);
-		put_string(b, "/ok", 4);
-		put_string(b, bad[i].text, bad[i].len);
-		put_code(b, VIGIL_STREAM_ARRAYEND);
-		put_code(b, VIGIL_STREAM_STRUCTEND);
+		vtb_dfa(b, no_accept, no_accept);
+		vtb_struct(b, "xtable");
+		vtb_array(b, 2);
+		vtb_string(b, "/ok", 4);
+		vtb_string(b, bad[i].text, bad[i].len);
+		vtb_code(b, VIGIL_STREAM_ARRAYEND);
+		vtb_code(b, VIGIL_STREAM_STRUCTEND);
 		KUNIT_EXPECT_EQ_MSG(test,
 				    unpack(test, b, VIGIL_PDB_FILE, 7, &pdb, &info),
 				    -EPROTO, "bad entry %u accepted", i);
