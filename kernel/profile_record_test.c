@@ -28,6 +28,7 @@ struct shape {
 	bool file;
 	bool data;
 	bool duplicate_key;
+	u16 many_keys;
 	u16 rlimit_count;
 	bool trailing_junk;
 };
@@ -115,6 +116,24 @@ static void write_profile(struct vtb *b, const struct shape *shape)
 	}
 	if (shape->file)
 		vtb_dfa(b, none, none);
+	if (shape->many_keys) {
+		char key[8];
+
+		/* Descending keys; a duplicate of the first one at the end. */
+		vtb_struct(b, "data");
+		for (i = shape->many_keys; i-- > 0;) {
+			snprintf(key, sizeof(key), "k%03u", i);
+			vtb_text(b, NULL, key);
+			vtb_blob(b, NULL, key, 1);
+		}
+		if (shape->duplicate_key) {
+			snprintf(key, sizeof(key), "k%03u",
+				 shape->many_keys - 1);
+			vtb_text(b, NULL, key);
+			vtb_blob(b, NULL, NULL, 0);
+		}
+		vtb_code(b, VIGIL_STREAM_STRUCTEND);
+	}
 	if (shape->data) {
 		vtb_struct(b, "data");
 		vtb_text(b, NULL, "key1");
@@ -319,6 +338,34 @@ static void rejects_bad_records(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, unpack_record(test, b, 7, &record, &info),
 			-EPROTO);
 	KUNIT_EXPECT_STREQ(test, info, "profile missing flags");
+}
+
+static void data_is_sorted_and_unique(struct kunit *test)
+{
+	struct shape shape = { .name = "t", .many_keys = 100 };
+	struct vigil_profile_record record;
+	const char *info;
+	struct vtb *b;
+	u32 i;
+
+	b = vtb_new(test);
+	write_profile(b, &shape);
+	KUNIT_ASSERT_EQ(test, unpack_record(test, b, 7, &record, &info), 0);
+	KUNIT_ASSERT_EQ(test, record.data_count, 100);
+	for (i = 1; i < record.data_count; i++)
+		KUNIT_EXPECT_LT(test, strcmp(record.data[i - 1].key,
+					     record.data[i].key), 0);
+	KUNIT_EXPECT_STREQ(test, record.data[0].key, "k000");
+	KUNIT_EXPECT_EQ(test, record.data[99].value[0], 'k');
+	vigil_profile_record_destroy(&record);
+
+	/* Duplicates are caught however far apart they are sent. */
+	b = vtb_new(test);
+	shape.duplicate_key = true;
+	write_profile(b, &shape);
+	KUNIT_EXPECT_EQ(test, unpack_record(test, b, 7, &record, &info),
+			-EPROTO);
+	KUNIT_EXPECT_STREQ(test, info, "failed to insert data to table");
 }
 
 static void file_rules_fall_back_to_policydb(struct kunit *test)
@@ -528,6 +575,7 @@ static struct kunit_case vigil_profile_record_test_cases[] = {
 	KUNIT_CASE(optional_fields_unpack),
 	KUNIT_CASE(force_complain_and_modes),
 	KUNIT_CASE(rejects_bad_records),
+	KUNIT_CASE(data_is_sorted_and_unique),
 	KUNIT_CASE(file_rules_fall_back_to_policydb),
 	KUNIT_CASE(every_truncation_fails_cleanly),
 	KUNIT_CASE(header_version_rules),

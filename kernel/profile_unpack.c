@@ -257,31 +257,36 @@ static void free_data(struct vigil_data_entry *data, u32 count)
 	kvfree(data);
 }
 
+/* Room for entry @count: capacity doubles from 4 at each power of 2. */
+static int grow_data(struct vigil_profile_record *record)
+{
+	u32 count = record->data_count;
+	struct vigil_data_entry *grown;
+
+	if (count && (count < 4 || (count & (count - 1))))
+		return 0;
+	if (count >= U16_MAX)
+		return -EPROTO;
+	grown = kvcalloc(count ? 2 * count : 4, sizeof(*grown), GFP_KERNEL);
+	if (!grown)
+		return -ENOMEM;
+	if (count)
+		memcpy(grown, record->data, count * sizeof(*grown));
+	kvfree(record->data);
+	record->data = grown;
+	return 0;
+}
+
 static int add_data_entry(struct vigil_profile_record *record,
 			  const char *key, size_t key_len,
 			  const u8 *value, size_t size)
 {
-	struct vigil_data_entry *grown, *entry;
-	u32 i;
+	struct vigil_data_entry *entry;
 	int err;
 
-	if (strlen(key) != key_len)
-		return -EPROTO;
-	for (i = 0; i < record->data_count; i++)
-		if (!strcmp(record->data[i].key, key))
-			return -EEXIST;
-	if (record->data_count == U16_MAX)
-		return -EPROTO;
-
-	grown = kvcalloc(record->data_count + 1, sizeof(*grown), GFP_KERNEL);
-	if (!grown)
-		return -ENOMEM;
-	if (record->data_count)
-		memcpy(grown, record->data,
-		       record->data_count * sizeof(*grown));
-	kvfree(record->data);
-	record->data = grown;
-
+	err = grow_data(record);
+	if (err)
+		return err;
 	entry = &record->data[record->data_count];
 	err = copy_text(key, key_len, &entry->key);
 	if (err)
@@ -295,6 +300,31 @@ static int add_data_entry(struct vigil_profile_record *record,
 		entry->size = size;
 	}
 	return 0;
+}
+
+static int compare_data_keys(const void *a, const void *b)
+{
+	const struct vigil_data_entry *left = a, *right = b;
+
+	return strcmp(left->key, right->key);
+}
+
+/*
+ * Sort by key, so duplicates are neighbours (checked in O(n log n)
+ * rather than pairwise) and lookups can bisect.
+ */
+static bool sort_data_unique(struct vigil_profile_record *record)
+{
+	u32 i;
+
+	if (!record->data_count)
+		return true;
+	vigil_sort(record->data, record->data_count, sizeof(*record->data),
+		   compare_data_keys);
+	for (i = 1; i < record->data_count; i++)
+		if (!strcmp(record->data[i - 1].key, record->data[i].key))
+			return false;
+	return true;
 }
 
 static int read_data(struct vigil_stream *stream,
@@ -313,15 +343,15 @@ static int read_data(struct vigil_stream *stream,
 			return -EPROTO;
 		}
 		err = add_data_entry(record, key, key_len, value, size);
-		if (err == -EEXIST) {
-			*info = "failed to insert data to table";
-			return -EPROTO;
-		}
 		if (err)
 			return err;
 	}
 	if (!vigil_stream_read_structend(stream)) {
 		*info = "failed to unpack end of key, value data table";
+		return -EPROTO;
+	}
+	if (!sort_data_unique(record)) {
+		*info = "failed to insert data to table";
 		return -EPROTO;
 	}
 	return 0;

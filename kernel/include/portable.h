@@ -15,8 +15,12 @@
 
 #include <linux/errno.h>
 #include <linux/slab.h>
+#include <linux/sort.h>
 #include <linux/string.h>
 #include <linux/types.h>
+
+/* The kernel's heapsort; the userspace stand-in is qsort(). */
+#define vigil_sort(base, num, size, cmp) sort(base, num, size, cmp, NULL)
 
 #else /* !__KERNEL__ */
 
@@ -60,6 +64,8 @@ static inline void kvfree(const void *ptr)
 {
 	free((void *)ptr);
 }
+
+#define vigil_sort(base, num, size, cmp) qsort(base, num, size, cmp)
 
 #endif /* __KERNEL__ */
 

@@ -100,7 +100,7 @@ struct vigil_data_entry {
  * @file: file rules; empty when absent
  * @file_uses_policy: no file DFA was sent and the policydb mediates
  *	the file class, so file rules are looked up in @policy
- * @data: key/value data for userspace queries
+ * @data: key/value data for userspace queries, sorted by key
  * @data_count: entries in @data
  * @record_offset: offset of the record's first byte in the load
  * @record_size: length of the record, NAME "profile" to its STRUCTEND
