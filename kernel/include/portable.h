@@ -15,8 +15,12 @@
 
 #include <linux/errno.h>
 #include <linux/slab.h>
+#include <linux/sort.h>
 #include <linux/string.h>
 #include <linux/types.h>
+
+/* The kernel's heapsort; the userspace stand-in is qsort(). */
+#define vigil_sort(base, num, size, cmp) sort(base, num, size, cmp, NULL)
 
 #else /* !__KERNEL__ */
 
@@ -33,6 +37,13 @@ typedef __UINT32_TYPE__ u32;
 typedef __UINT64_TYPE__ u64;
 
 #define GFP_KERNEL 0
+#define U16_MAX ((u16)~0U)
+#define U32_MAX ((u32)~0U)
+
+static inline void *kmalloc(size_t size, int gfp)
+{
+	return malloc(size);
+}
 
 static inline void *kzalloc(size_t size, int gfp)
 {
@@ -53,6 +64,8 @@ static inline void kvfree(const void *ptr)
 {
 	free((void *)ptr);
 }
+
+#define vigil_sort(base, num, size, cmp) qsort(base, num, size, cmp)
 
 #endif /* __KERNEL__ */
 
