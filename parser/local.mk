@@ -3,8 +3,33 @@
 
 noinst_LIBRARIES += parser/libvigilparser.a
 parser_libvigilparser_a_SOURCES = \
+	parser/arena.c \
+	parser/arena.h \
+	parser/cache.c \
+	parser/cache.h \
+	parser/check.c \
+	parser/check.h \
+	parser/diag.c \
+	parser/diag.h \
+	parser/expand.c \
+	parser/expand.h \
+	parser/features.c \
+	parser/features.h \
+	parser/frontend.c \
+	parser/frontend.h \
+	parser/lexer.c \
+	parser/lexer.h \
+	parser/parse.c \
+	parser/parse.h \
+	parser/policy.c \
+	parser/policy.h \
+	parser/preprocess.c \
+	parser/preprocess.h \
+	parser/source.c \
+	parser/source.h \
 	parser/version.c \
 	parser/version.h
+parser_libvigilparser_a_CFLAGS = $(AM_CFLAGS) $(LIBCAP_CFLAGS)
 
 sbin_PROGRAMS += parser/apparmor_parser
 parser_apparmor_parser_SOURCES = parser/main.c
