@@ -163,7 +163,7 @@ static bool valid_signal(const char *s)
 		"hup",	"int",	"quit", "ill",	"trap", "abrt", "bus",	  "fpe",    "kill",
 		"usr1", "segv", "usr2", "pipe", "alrm", "term", "stkflt", "chld",   "cont",
 		"stop", "stp",	"ttin", "ttou", "urg",	"xcpu", "xfsz",	  "vtalrm", "prof",
-		"winch", "io",	"pwr",	"sys",	"emt",	"exists", "lost", NULL,
+		"winch", "io",	"pwr",	"sys",	"emt",	"exists", NULL,
 	};
 
 	if (in_list(s, names))
@@ -187,6 +187,9 @@ static void check_signal(struct checker *ck, struct rule *r)
 	check_cond_names(ck, r, r->conds, conds, "");
 	if (r->peer_conds)
 		fail(ck, &r->peer_conds->loc, "signal peer takes a label, not a list");
+	for (struct cond *c = r->conds; c; c = c->next)
+		if (strcmp(c->name, "peer") == 0 && c->list)
+			fail(ck, &c->loc, "signal peer takes a label, not a list");
 	if (count_cond(r->conds, "peer") > 1)
 		fail(ck, &r->loc, "signal conditional \"peer\" can only be specified once");
 	for (struct cond *c = r->conds; c; c = c->next) {
@@ -208,6 +211,9 @@ static void check_ptrace(struct checker *ck, struct rule *r)
 	check_cond_names(ck, r, r->conds, conds, "");
 	if (r->peer_conds)
 		fail(ck, &r->peer_conds->loc, "ptrace peer takes a label, not a list");
+	for (struct cond *c = r->conds; c; c = c->next)
+		if (strcmp(c->name, "peer") == 0 && c->list)
+			fail(ck, &c->loc, "ptrace peer takes a label, not a list");
 	if (count_cond(r->conds, "peer") > 1)
 		fail(ck, &r->loc, "ptrace conditional \"peer\" can only be specified once");
 }
@@ -218,7 +224,7 @@ static void check_unix(struct checker *ck, struct rule *r)
 		"create", "bind",   "listen", "accept", "connect", "shutdown", "getattr", "setattr",
 		"getopt", "setopt", "send",   "receive", "r",	   "w",	       "rw",	  NULL,
 	};
-	static const char *const conds[] = { "type", "protocol", "addr", "label", "attr", NULL };
+	static const char *const conds[] = { "type", "addr", NULL };
 	static const char *const peer_conds[] = { "addr", "label", NULL };
 
 	check_access_words(ck, r, access);
@@ -227,6 +233,8 @@ static void check_unix(struct checker *ck, struct rule *r)
 	for (struct cond *c = r->conds; c; c = c->next) {
 		if (strcmp(c->name, "type") != 0)
 			continue;
+		if (c->list)
+			fail(ck, &c->loc, "unix rule: type takes a single value");
 		for (struct value *v = c->values; v; v = v->next)
 			if (!in_list(v->text, net_types))
 				fail(ck, &v->loc, "invalid socket type '%s'", v->text);
@@ -281,7 +289,7 @@ static const char *const mount_options[] = {
 	"make-runbindable", "private", "make-private", "rprivate",   "make-rprivate", "slave",
 	"make-slave", "rslave",	    "make-rslave", "shared",	"make-shared", "rshared",
 	"make-rshared", "relatime", "norelatime", "iversion",	"noiversion",  "strictatime",
-	"nostrictatime", "lazytime", "nolazytime", "user",	"nouser",      NULL,
+	"user",	"nouser",      NULL,
 };
 
 static void check_mount(struct checker *ck, struct rule *r)

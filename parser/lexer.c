@@ -178,7 +178,8 @@ int lexer_word(struct lexer *lx, struct arena *a, enum word_kind kind, struct wo
 		}
 		lx->p++;
 	}
-	if (kind == WORD_PATH && lx->p > start + 1 && lx->p[-1] == ',')
+	/* Trailing commas end the rule, they are not part of the path. */
+	while (kind == WORD_PATH && lx->p > start + 1 && lx->p[-1] == ',')
 		lx->p--;
 	if (lx->p == start)
 		return -ENODATA;

@@ -103,7 +103,7 @@ static struct value *value_new(struct parser *ps, const struct word *w)
 
 static bool is_mode_char(char c)
 {
-	return strchr("rwalkmxiuUpPcC", c) != NULL;
+	return strchr("rwalkmxXiIuUpPcC", c) != NULL;
 }
 
 static bool is_mode_word(const struct word *w)
@@ -130,12 +130,41 @@ static bool enter_nesting(struct parser *ps)
 
 /* ---- file modes --------------------------------------------------------- */
 
+/* Map one exec qualifier spelling ("i", "Pu", "cI"...) to its transition. */
+static int exec_from_qualifier(const char *q, enum exec_mode *mode, bool *clean)
+{
+	static const struct {
+		const char *q;
+		enum exec_mode mode;
+	} table[] = {
+		{ "i", EXEC_INHERIT },	       { "u", EXEC_UNCONFINED },
+		{ "p", EXEC_PROFILE },	       { "c", EXEC_CHILD },
+		{ "pi", EXEC_PROFILE_INHERIT }, { "ci", EXEC_CHILD_INHERIT },
+		{ "pu", EXEC_PROFILE_UNCONFINED }, { "cu", EXEC_CHILD_UNCONFINED },
+	};
+	char lower[3] = "";
+
+	for (size_t i = 0; q[i] && i < 2; i++)
+		lower[i] = (char)(q[i] | 0x20);
+	for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); i++) {
+		if (strcmp(table[i].q, lower) == 0) {
+			*mode = table[i].mode;
+			/* An upper-case leading letter asks for a scrubbed environment. */
+			*clean = q[0] >= 'A' && q[0] <= 'Z';
+			return 0;
+		}
+	}
+	return -EINVAL;
+}
+
 int parse_file_mode(const char *text, bool deny, uint32_t *perms, enum exec_mode *exec,
 		    bool *clean, const char **error)
 {
+	static const char conflict[] =
+		"exec qualifier invalid, conflicting qualifier already specified";
 	char qual[3] = "";
 	size_t nqual = 0;
-	bool saw_x = false;
+	bool saw_x = false, decided = false;
 
 	*perms = 0;
 	*exec = EXEC_NONE;
@@ -161,33 +190,51 @@ int parse_file_mode(const char *text, bool deny, uint32_t *perms, enum exec_mode
 			*perms |= PERM_MMAP;
 			break;
 		case 'i':
+		case 'I':
 		case 'u':
 		case 'U':
 		case 'p':
 		case 'P':
 		case 'c':
 		case 'C':
-			if (saw_x || nqual >= 2) {
-				*error = "exec qualifier invalid, conflicting qualifier already specified";
+			if (nqual >= 2) {
+				*error = conflict;
 				return -EINVAL;
 			}
 			qual[nqual++] = *p;
 			qual[nqual] = '\0';
 			break;
 		case 'x':
-			if (saw_x) {
-				*error = "exec qualifier invalid, conflicting qualifier already specified";
-				return -EINVAL;
-			}
+		case 'X': {
+			enum exec_mode mode;
+			bool cl;
+
 			saw_x = true;
 			*perms |= PERM_EXEC;
+			if (nqual == 0)
+				break;
+			if (exec_from_qualifier(qual, &mode, &cl) < 0) {
+				*error = conflict;
+				return -EINVAL;
+			}
+			/* Repeating the same transition is harmless; a different one is not. */
+			if (decided && (mode != *exec || cl != *clean)) {
+				*error = conflict;
+				return -EINVAL;
+			}
+			*exec = mode;
+			*clean = cl;
+			decided = true;
+			nqual = 0;
+			qual[0] = '\0';
 			break;
+		}
 		default:
 			*error = "invalid file mode letter";
 			return -EINVAL;
 		}
 	}
-	if (nqual > 0 && !saw_x) {
+	if (nqual > 0) {
 		*error = "exec qualifier must be followed by 'x'";
 		return -EINVAL;
 	}
@@ -198,7 +245,7 @@ int parse_file_mode(const char *text, bool deny, uint32_t *perms, enum exec_mode
 	if (!saw_x)
 		return 0;
 	if (deny) {
-		if (nqual > 0) {
+		if (decided) {
 			*error = "invalid mode: in deny rules 'x' must not be preceded by an exec "
 				 "qualifier";
 			return -EINVAL;
@@ -206,42 +253,12 @@ int parse_file_mode(const char *text, bool deny, uint32_t *perms, enum exec_mode
 		*exec = EXEC_BARE;
 		return 0;
 	}
-	if (nqual == 0) {
+	if (!decided) {
 		*error = "invalid mode: 'x' must be preceded by exec qualifier 'i', 'p', 'c', or "
 			 "'u'";
 		return -EINVAL;
 	}
-
-	static const struct {
-		const char *q;
-		enum exec_mode mode;
-		bool clean;
-	} table[] = {
-		{ "i", EXEC_INHERIT, false },
-		{ "u", EXEC_UNCONFINED, false },
-		{ "U", EXEC_UNCONFINED, true },
-		{ "p", EXEC_PROFILE, false },
-		{ "P", EXEC_PROFILE, true },
-		{ "c", EXEC_CHILD, false },
-		{ "C", EXEC_CHILD, true },
-		{ "pi", EXEC_PROFILE_INHERIT, false },
-		{ "Pi", EXEC_PROFILE_INHERIT, true },
-		{ "ci", EXEC_CHILD_INHERIT, false },
-		{ "Ci", EXEC_CHILD_INHERIT, true },
-		{ "pu", EXEC_PROFILE_UNCONFINED, false },
-		{ "PU", EXEC_PROFILE_UNCONFINED, true },
-		{ "cu", EXEC_CHILD_UNCONFINED, false },
-		{ "CU", EXEC_CHILD_UNCONFINED, true },
-	};
-	for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); i++) {
-		if (strcmp(table[i].q, qual) == 0) {
-			*exec = table[i].mode;
-			*clean = table[i].clean;
-			return 0;
-		}
-	}
-	*error = "exec qualifier invalid, conflicting qualifier already specified";
-	return -EINVAL;
+	return 0;
 }
 
 /* ---- includes ----------------------------------------------------------- */
@@ -359,7 +376,7 @@ static int parse_include(struct parser *ps, const struct loc *site, struct profi
 	const char *name;
 	struct loc name_loc;
 	char *path;
-	struct stat st;
+	bool is_dir;
 	struct source *src;
 	int r;
 
@@ -394,19 +411,13 @@ static int parse_include(struct parser *ps, const struct loc *site, struct profi
 	if (name[0] == '\0')
 		return syntax_error_at(ps, &name_loc, "empty include file name");
 
-	r = source_resolve_include(ps->sources, name, magic, &path);
+	r = source_resolve_include_cached(ps->sources, name, magic, &path, &is_dir);
 	if (r < 0) {
 		if (if_exists)
 			return 0;
 		return syntax_error_at(ps, &name_loc, "could not open '%s'", name);
 	}
-	if (stat(path, &st) < 0) {
-		if (if_exists)
-			return 0;
-		return syntax_error_at(ps, &name_loc, "could not open '%s': %s", name,
-				       strerror(errno));
-	}
-	if (S_ISDIR(st.st_mode))
+	if (is_dir)
 		return include_directory(ps, path, site, prof);
 	r = source_load_file(ps->sources, path, &src);
 	if (r < 0) {
@@ -677,12 +688,12 @@ static int parse_mount_rule(struct parser *ps, struct rule *rule)
 		} else if (rule_ends(ps)) {
 			return end_of_rule(ps);
 		}
-		/* after "->": optional mount point */
-		if (!rule_ends(ps)) {
-			r = read_path(ps, "a mount point", &rule->target, &rule->target_loc);
-			if (r < 0)
-				return r;
-		}
+		/* "->" must name the mount point */
+		if (rule_ends(ps))
+			return expected(ps, "a mount point after '->'");
+		r = read_path(ps, "a mount point", &rule->target, &rule->target_loc);
+		if (r < 0)
+			return r;
 		return end_of_rule(ps);
 	}
 	if (!rule_ends(ps)) {

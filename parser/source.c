@@ -11,9 +11,18 @@
 
 #include "parser/source.h"
 
+static unsigned hash_string(const char *s, bool extra)
+{
+	unsigned h = 2166136261u;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return (h ^ extra) % SOURCE_HASH_SIZE;
+}
+
 static struct source *source_lookup(struct source_cache *c, const char *path)
 {
-	for (struct source *s = c->head; s; s = s->next)
+	for (struct source *s = c->by_path[hash_string(path, false)]; s; s = s->hash_next)
 		if (s->path && strcmp(s->path, path) == 0)
 			return s;
 	return NULL;
@@ -31,6 +40,12 @@ static struct source *source_add(struct source_cache *c, const char *name, const
 	s->mtime = mtime;
 	s->next = c->head;
 	c->head = s;
+	if (s->path) {
+		unsigned h = hash_string(s->path, false);
+
+		s->hash_next = c->by_path[h];
+		c->by_path[h] = s;
+	}
 	if (mtime > c->newest_mtime)
 		c->newest_mtime = mtime;
 	return s;
@@ -160,5 +175,35 @@ int source_resolve_include(struct source_cache *c, const char *name, bool magic,
 	if (!path_exists(name))
 		return -ENOENT;
 	*ret = arena_strdup(c->arena, name);
+	return 0;
+}
+
+int source_resolve_include_cached(struct source_cache *c, const char *name, bool magic,
+				  char **ret, bool *is_dir)
+{
+	unsigned h = hash_string(name, magic);
+	struct resolved_include *ri;
+	struct stat st;
+
+	for (ri = c->resolved[h]; ri; ri = ri->hash_next)
+		if (ri->magic == magic && strcmp(ri->name, name) == 0)
+			goto found;
+	ri = arena_new(c->arena, struct resolved_include);
+	ri->name = arena_strdup(c->arena, name);
+	ri->magic = magic;
+	ri->error = source_resolve_include(c, name, magic, &ri->path);
+	if (ri->error == 0) {
+		if (stat(ri->path, &st) < 0)
+			ri->error = -errno;
+		else
+			ri->is_dir = S_ISDIR(st.st_mode);
+	}
+	ri->hash_next = c->resolved[h];
+	c->resolved[h] = ri;
+found:
+	if (ri->error < 0)
+		return ri->error;
+	*ret = ri->path;
+	*is_dir = ri->is_dir;
 	return 0;
 }

@@ -16,6 +16,19 @@ struct source {
 	size_t len;
 	time_t mtime;
 	struct source *next;
+	struct source *hash_next;
+};
+
+#define SOURCE_HASH_SIZE 1024
+
+/* A remembered include lookup: the same abstraction is named thousands of times. */
+struct resolved_include {
+	const char *name;
+	bool magic;
+	int error;	 /* negative errno, or 0 */
+	char *path;
+	bool is_dir;
+	struct resolved_include *hash_next;
 };
 
 /* A position in a source, plus the include directive that brought it in. */
@@ -36,6 +49,8 @@ struct source_cache {
 	size_t n_include_dirs;
 	const char *base_dir; /* -b; relative "quoted" includes start here */
 	time_t newest_mtime;
+	struct source *by_path[SOURCE_HASH_SIZE];
+	struct resolved_include *resolved[SOURCE_HASH_SIZE];
 };
 
 /* Input larger than this is refused rather than read (bounded memory). */
@@ -52,5 +67,8 @@ int source_load_stdin(struct source_cache *c, struct source **ret);
  * base dir. Returns -ENOENT when nothing is found.
  */
 int source_resolve_include(struct source_cache *c, const char *name, bool magic, char **ret);
+/* As above, memoised, and also telling whether the target is a directory. */
+int source_resolve_include_cached(struct source_cache *c, const char *name, bool magic,
+				  char **ret, bool *is_dir);
 
 #endif
