@@ -31,7 +31,7 @@ static bool in_list(const char *word, const char *const *list)
 }
 
 static void fail(struct checker *ck, const struct loc *loc, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 
 static void fail(struct checker *ck, const struct loc *loc, const char *fmt, ...)
 {
@@ -87,25 +87,25 @@ static void check_capability(struct checker *ck, struct rule *r)
 		for (const char *p = v->text; *p; p++)
 			if (!((*p >= 'a' && *p <= 'z') || *p == '_' || (*p >= '0' && *p <= '9')))
 				lower = false;
-		if (!lower || v->quoted || v->text[0] < 'a' ||
-		    strncmp(v->text, "cap_", 4) == 0 ||
-		    snprintf(prefixed, sizeof(prefixed), "cap_%s", v->text) >= (int)sizeof(prefixed) ||
+		if (!lower || v->quoted || v->text[0] < 'a' || strncmp(v->text, "cap_", 4) == 0 ||
+		    snprintf(prefixed, sizeof(prefixed), "cap_%s", v->text) >=
+			(int)sizeof(prefixed) ||
 		    cap_from_name(prefixed, &cap) < 0)
 			fail(ck, &v->loc, "invalid capability '%s'", v->text);
 	}
 }
 
 static const char *const net_domains[] = {
-	"unix",	     "inet",  "ax25",	"ipx",	 "appletalk", "netrom",	    "bridge", "atmpvc",
-	"x25",	     "inet6", "rose",	"netbeui", "security", "key",	    "netlink", "packet",
-	"ash",	     "econet", "atmsvc", "rds",	   "sna",      "irda",	    "pppox",   "wanpipe",
-	"llc",	     "ib",    "mpls",	"can",	   "tipc",     "bluetooth", "iucv",    "rxrpc",
-	"isdn",	     "phonet", "ieee802154", "caif", "alg",    "nfc",	    "vsock",   "kcm",
-	"qipcrtr",   "smc",   "xdp",	"mctp",	   NULL,
+    "unix",    "inet",	 "ax25",       "ipx",	  "appletalk", "netrom",    "bridge",  "atmpvc",
+    "x25",     "inet6",	 "rose",       "netbeui", "security",  "key",	    "netlink", "packet",
+    "ash",     "econet", "atmsvc",     "rds",	  "sna",       "irda",	    "pppox",   "wanpipe",
+    "llc",     "ib",	 "mpls",       "can",	  "tipc",      "bluetooth", "iucv",    "rxrpc",
+    "isdn",    "phonet", "ieee802154", "caif",	  "alg",       "nfc",	    "vsock",   "kcm",
+    "qipcrtr", "smc",	 "xdp",	       "mctp",	  NULL,
 };
-static const char *const net_types[] = { "stream", "dgram", "seqpacket", "rdm", "raw", "packet",
-					 NULL };
-static const char *const net_protocols[] = { "tcp", "udp", "icmp", NULL };
+static const char *const net_types[] = {"stream", "dgram",  "seqpacket", "rdm",
+					"raw",	  "packet", NULL};
+static const char *const net_protocols[] = {"tcp", "udp", "icmp", NULL};
 
 static void check_network(struct checker *ck, struct rule *r)
 {
@@ -142,8 +142,8 @@ static void check_cond_names(struct checker *ck, struct rule *r, struct cond *c,
 {
 	for (; c; c = c->next) {
 		if (!in_list(c->name, allowed))
-			fail(ck, &c->loc, "invalid %s %s conditional '%s'",
-			     rule_kind_name(r->kind), what, c->name);
+			fail(ck, &c->loc, "invalid %s %s conditional '%s'", rule_kind_name(r->kind),
+			     what, c->name);
 	}
 }
 
@@ -160,10 +160,10 @@ static unsigned count_cond(const struct cond *c, const char *name)
 static bool valid_signal(const char *s)
 {
 	static const char *const names[] = {
-		"hup",	"int",	"quit", "ill",	"trap", "abrt", "bus",	  "fpe",    "kill",
-		"usr1", "segv", "usr2", "pipe", "alrm", "term", "stkflt", "chld",   "cont",
-		"stop", "stp",	"ttin", "ttou", "urg",	"xcpu", "xfsz",	  "vtalrm", "prof",
-		"winch", "io",	"pwr",	"sys",	"emt",	"exists", NULL,
+	    "hup",   "int",  "quit", "ill",  "trap", "abrt",   "bus",	 "fpe",	   "kill",
+	    "usr1",  "segv", "usr2", "pipe", "alrm", "term",   "stkflt", "chld",   "cont",
+	    "stop",  "stp",  "ttin", "ttou", "urg",  "xcpu",   "xfsz",	 "vtalrm", "prof",
+	    "winch", "io",   "pwr",  "sys",  "emt",  "exists", NULL,
 	};
 
 	if (in_list(s, names))
@@ -179,9 +179,9 @@ static bool valid_signal(const char *s)
 
 static void check_signal(struct checker *ck, struct rule *r)
 {
-	static const char *const access[] = { "r",    "w",	 "rw",	    "read",
-					      "write", "send", "receive", NULL };
-	static const char *const conds[] = { "set", "peer", NULL };
+	static const char *const access[] = {"r",     "w",    "rw",	 "read",
+					     "write", "send", "receive", NULL};
+	static const char *const conds[] = {"set", "peer", NULL};
 
 	check_access_words(ck, r, access);
 	check_cond_names(ck, r, r->conds, conds, "");
@@ -203,9 +203,9 @@ static void check_signal(struct checker *ck, struct rule *r)
 
 static void check_ptrace(struct checker *ck, struct rule *r)
 {
-	static const char *const access[] = { "r",     "w",	    "rw",      "read",
-					      "readby", "trace", "tracedby", NULL };
-	static const char *const conds[] = { "peer", NULL };
+	static const char *const access[] = {"r",      "w",	"rw",	    "read",
+					     "readby", "trace", "tracedby", NULL};
+	static const char *const conds[] = {"peer", NULL};
 
 	check_access_words(ck, r, access);
 	check_cond_names(ck, r, r->conds, conds, "");
@@ -221,11 +221,11 @@ static void check_ptrace(struct checker *ck, struct rule *r)
 static void check_unix(struct checker *ck, struct rule *r)
 {
 	static const char *const access[] = {
-		"create", "bind",   "listen", "accept", "connect", "shutdown", "getattr", "setattr",
-		"getopt", "setopt", "send",   "receive", "r",	   "w",	       "rw",	  NULL,
+	    "create", "bind",	"listen", "accept",  "connect", "shutdown", "getattr", "setattr",
+	    "getopt", "setopt", "send",	  "receive", "r",	"w",	    "rw",      NULL,
 	};
-	static const char *const conds[] = { "type", "addr", NULL };
-	static const char *const peer_conds[] = { "addr", "label", NULL };
+	static const char *const conds[] = {"type", "addr", NULL};
+	static const char *const peer_conds[] = {"addr", "label", NULL};
 
 	check_access_words(ck, r, access);
 	check_cond_names(ck, r, r->conds, conds, "");
@@ -243,10 +243,10 @@ static void check_unix(struct checker *ck, struct rule *r)
 
 static void check_dbus(struct checker *ck, struct rule *r)
 {
-	static const char *const access[] = { "send", "receive", "bind", "eavesdrop", "r",
-					      "read", "w",	 "write", "rw",	       NULL };
-	static const char *const conds[] = { "bus", "path", "interface", "member", "name", NULL };
-	static const char *const peer_conds[] = { "name", "label", NULL };
+	static const char *const access[] = {"send", "receive", "bind",	 "eavesdrop", "r",
+					     "read", "w",	"write", "rw",	      NULL};
+	static const char *const conds[] = {"bus", "path", "interface", "member", "name", NULL};
+	static const char *const peer_conds[] = {"name", "label", NULL};
 	bool message = false, service = false, msg_access = false, bind_access = false;
 
 	check_access_words(ck, r, access);
@@ -262,8 +262,8 @@ static void check_dbus(struct checker *ck, struct rule *r)
 	if (r->peer_conds)
 		message = true;
 	for (struct value *v = r->words; v; v = v->next) {
-		if (in_list(v->text, (const char *const[]){ "send", "receive", "r", "read", "w",
-							    "write", "rw", NULL }))
+		if (in_list(v->text, (const char *const[]){"send", "receive", "r", "read", "w",
+							   "write", "rw", NULL}))
 			msg_access = true;
 		if (strcmp(v->text, "bind") == 0)
 			bind_access = true;
@@ -280,21 +280,39 @@ static void check_dbus(struct checker *ck, struct rule *r)
 }
 
 static const char *const mount_options[] = {
-	"ro",	      "r",	    "read-only",  "rw",		"w",	       "suid",
-	"nosuid",     "dev",	    "nodev",	  "exec",	"noexec",      "sync",
-	"async",      "remount",    "mand",	  "nomand",	"dirsync",     "atime",
-	"noatime",    "diratime",   "nodiratime", "bind",	"B",	       "rbind",
-	"R",	      "move",	    "M",	  "verbose",	"silent",      "loud",
-	"acl",	      "noacl",	    "unbindable", "make-unbindable", "runbindable",
-	"make-runbindable", "private", "make-private", "rprivate",   "make-rprivate", "slave",
-	"make-slave", "rslave",	    "make-rslave", "shared",	"make-shared", "rshared",
-	"make-rshared", "relatime", "norelatime", "iversion",	"noiversion",  "strictatime",
-	"user",	"nouser",      NULL,
+    "ro",	   "r",
+    "read-only",   "rw",
+    "w",	   "suid",
+    "nosuid",	   "dev",
+    "nodev",	   "exec",
+    "noexec",	   "sync",
+    "async",	   "remount",
+    "mand",	   "nomand",
+    "dirsync",	   "atime",
+    "noatime",	   "diratime",
+    "nodiratime",  "bind",
+    "B",	   "rbind",
+    "R",	   "move",
+    "M",	   "verbose",
+    "silent",	   "loud",
+    "acl",	   "noacl",
+    "unbindable",  "make-unbindable",
+    "runbindable", "make-runbindable",
+    "private",	   "make-private",
+    "rprivate",	   "make-rprivate",
+    "slave",	   "make-slave",
+    "rslave",	   "make-rslave",
+    "shared",	   "make-shared",
+    "rshared",	   "make-rshared",
+    "relatime",	   "norelatime",
+    "iversion",	   "noiversion",
+    "strictatime", "user",
+    "nouser",	   NULL,
 };
 
 static void check_mount(struct checker *ck, struct rule *r)
 {
-	static const char *const conds[] = { "fstype", "vfstype", "options", NULL };
+	static const char *const conds[] = {"fstype", "vfstype", "options", NULL};
 
 	check_cond_names(ck, r, r->conds, conds, "");
 	for (struct cond *c = r->conds; c; c = c->next) {
@@ -308,7 +326,7 @@ static void check_mount(struct checker *ck, struct rule *r)
 
 static void check_pivot_root(struct checker *ck, struct rule *r)
 {
-	static const char *const conds[] = { "oldroot", NULL };
+	static const char *const conds[] = {"oldroot", NULL};
 
 	check_cond_names(ck, r, r->conds, conds, "");
 }
@@ -329,20 +347,39 @@ static bool split_number(const char *text, long long *num, const char **unit)
 
 static void check_rlimit(struct checker *ck, struct rule *r)
 {
-	static const char *const sizes[] = { "fsize", "data", "stack", "core",
-					     "rss",   "as",   "memlock", "msgqueue", NULL };
-	static const char *const numbers[] = { "ofile",	     "nofile", "locks",
-					       "sigpending", "nproc",  "rtprio", NULL };
-	static const char *const times[] = { "cpu", "rttime", NULL };
-	static const char *const size_units[] = { "", "K", "KB", "M", "MB", "G", "GB", NULL };
+	static const char *const sizes[] = {"fsize", "data",	"stack",    "core", "rss",
+					    "as",    "memlock", "msgqueue", NULL};
+	static const char *const numbers[] = {"ofile", "nofile", "locks", "sigpending",
+					      "nproc", "rtprio", NULL};
+	static const char *const times[] = {"cpu", "rttime", NULL};
+	static const char *const size_units[] = {"", "K", "KB", "M", "MB", "G", "GB", NULL};
 	static const char *const time_units[] = {
-		"",	   "us",      "microsecond", "microseconds", "ms",     "millisecond",
-		"milliseconds", "s", "sec",	    "second",	    "seconds", "min",
-		"minute", "minutes", "h",	    "hour",	    "hours",   "d",
-		"day",	  "days",    "week",	    "weeks",	    NULL,
+	    "",
+	    "us",
+	    "microsecond",
+	    "microseconds",
+	    "ms",
+	    "millisecond",
+	    "milliseconds",
+	    "s",
+	    "sec",
+	    "second",
+	    "seconds",
+	    "min",
+	    "minute",
+	    "minutes",
+	    "h",
+	    "hour",
+	    "hours",
+	    "d",
+	    "day",
+	    "days",
+	    "week",
+	    "weeks",
+	    NULL,
 	};
-	static const char *const subsecond[] = { "us", "microsecond", "microseconds", "ms",
-						 "millisecond", "milliseconds", NULL };
+	static const char *const subsecond[] = {
+	    "us", "microsecond", "microseconds", "ms", "millisecond", "milliseconds", NULL};
 	struct value *name = r->words, *val = name ? name->next : NULL;
 	char text[128];
 	const char *unit;
@@ -426,10 +463,9 @@ static void warn_unenforced(struct checker *ck, struct rule *r)
 		enum rule_kind kind;
 		const char *feature;
 	} needs[] = {
-		{ RULE_SIGNAL, "signal" },   { RULE_PTRACE, "ptrace" },
-		{ RULE_MOUNT, "mount" },     { RULE_REMOUNT, "mount" },
-		{ RULE_UMOUNT, "mount" },    { RULE_PIVOT_ROOT, "mount" },
-		{ RULE_DBUS, "dbus" },	     { RULE_RLIMIT, "rlimit" },
+	    {RULE_SIGNAL, "signal"}, {RULE_PTRACE, "ptrace"}, {RULE_MOUNT, "mount"},
+	    {RULE_REMOUNT, "mount"}, {RULE_UMOUNT, "mount"},  {RULE_PIVOT_ROOT, "mount"},
+	    {RULE_DBUS, "dbus"},     {RULE_RLIMIT, "rlimit"},
 	};
 
 	if (!ck->features)
@@ -512,19 +548,19 @@ static const struct {
 	const char *name;
 	unsigned bit;
 } profile_flags[] = {
-	{ "enforce", PFLAG_ENFORCE },
-	{ "complain", PFLAG_COMPLAIN },
-	{ "kill", PFLAG_KILL },
-	{ "unconfined", PFLAG_UNCONFINED },
-	{ "audit", PFLAG_AUDIT },
-	{ "mediate_deleted", PFLAG_MEDIATE_DELETED },
-	{ "delegate_deleted", PFLAG_DELEGATE_DELETED },
-	{ "attach_disconnected", PFLAG_ATTACH_DISCONNECTED },
-	{ "no_attach_disconnected", PFLAG_NO_ATTACH_DISCONNECTED },
-	{ "chroot_relative", PFLAG_CHROOT_RELATIVE },
-	{ "namespace_relative", PFLAG_NAMESPACE_RELATIVE },
-	{ "chroot_attach", PFLAG_CHROOT_ATTACH },
-	{ "chroot_no_attach", PFLAG_CHROOT_NO_ATTACH },
+    {"enforce", PFLAG_ENFORCE},
+    {"complain", PFLAG_COMPLAIN},
+    {"kill", PFLAG_KILL},
+    {"unconfined", PFLAG_UNCONFINED},
+    {"audit", PFLAG_AUDIT},
+    {"mediate_deleted", PFLAG_MEDIATE_DELETED},
+    {"delegate_deleted", PFLAG_DELEGATE_DELETED},
+    {"attach_disconnected", PFLAG_ATTACH_DISCONNECTED},
+    {"no_attach_disconnected", PFLAG_NO_ATTACH_DISCONNECTED},
+    {"chroot_relative", PFLAG_CHROOT_RELATIVE},
+    {"namespace_relative", PFLAG_NAMESPACE_RELATIVE},
+    {"chroot_attach", PFLAG_CHROOT_ATTACH},
+    {"chroot_no_attach", PFLAG_CHROOT_NO_ATTACH},
 };
 
 static const char *flag_name(unsigned bit)
@@ -538,10 +574,10 @@ static const char *flag_name(unsigned bit)
 static void check_flags(struct checker *ck, struct profile *p)
 {
 	static const unsigned exclusive_pairs[][2] = {
-		{ PFLAG_MEDIATE_DELETED, PFLAG_DELEGATE_DELETED },
-		{ PFLAG_ATTACH_DISCONNECTED, PFLAG_NO_ATTACH_DISCONNECTED },
-		{ PFLAG_CHROOT_RELATIVE, PFLAG_NAMESPACE_RELATIVE },
-		{ PFLAG_CHROOT_ATTACH, PFLAG_CHROOT_NO_ATTACH },
+	    {PFLAG_MEDIATE_DELETED, PFLAG_DELEGATE_DELETED},
+	    {PFLAG_ATTACH_DISCONNECTED, PFLAG_NO_ATTACH_DISCONNECTED},
+	    {PFLAG_CHROOT_RELATIVE, PFLAG_NAMESPACE_RELATIVE},
+	    {PFLAG_CHROOT_ATTACH, PFLAG_CHROOT_NO_ATTACH},
 	};
 	const unsigned modes = PFLAG_ENFORCE | PFLAG_COMPLAIN | PFLAG_KILL | PFLAG_UNCONFINED;
 
@@ -565,8 +601,8 @@ static void check_flags(struct checker *ck, struct profile *p)
 			unsigned a = exclusive_pairs[i][0], b = exclusive_pairs[i][1];
 
 			if ((bit == a && (p->flags & b)) || (bit == b && (p->flags & a)))
-				fail(ck, &v->loc, "profile flag %s conflicts with %s",
-				     flag_name(a), flag_name(b));
+				fail(ck, &v->loc, "profile flag %s conflicts with %s", flag_name(a),
+				     flag_name(b));
 		}
 		p->flags |= bit;
 	}
@@ -608,9 +644,9 @@ static void check_profile(struct checker *ck, struct profile *p)
 int check_policy(struct policy *pol, struct diag *diag, const struct features *features)
 {
 	struct checker ck = {
-		.pol = pol,
-		.diag = diag,
-		.features = features,
+	    .pol = pol,
+	    .diag = diag,
+	    .features = features,
 	};
 
 	check_duplicates(&ck, pol->profiles, "profile");

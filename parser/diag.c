@@ -14,26 +14,38 @@ static void print_include_chain(FILE *out, const struct loc *loc)
 	fprintf(out, "In file included from %s:%u:%u:\n", loc->src->name, loc->line, loc->col);
 }
 
-/* Quote the offending line; binary garbage is shown escaped, long lines cut. */
+/*
+ * Quote the offending line; binary garbage is shown escaped, and a long
+ * line is cut to a window around the column so the caret stays visible.
+ */
 static void print_source_line(FILE *out, const struct loc *loc)
 {
 	const char *data = loc->src->data, *end = data + loc->src->len, *p = data;
-	unsigned line = 1, col = 1, shown = 0;
+	const unsigned width = 160;
+	unsigned line = 1, first_col = 1, col;
 
 	while (p < end && line < loc->line) {
-		if (*p++ == '\n')
-			line++;
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+
+		if (!nl)
+			return;
+		p = nl + 1;
+		line++;
 	}
-	if (line != loc->line || p >= end)
+	if (line != loc->line || p > end)
 		return;
+	if (loc->col > width / 2)
+		first_col = loc->col - width / 2;
+	for (col = 1; col < first_col && p < end && *p != '\n'; col++)
+		p++;
 	fputs("    ", out);
-	for (const char *q = p; q < end && *q != '\n' && shown < 200; q++, shown++) {
+	for (const char *q = p; q < end && *q != '\n' && (unsigned)(q - p) < width; q++) {
 		unsigned char ch = (unsigned char)*q;
 
 		fputc(ch == '\t' || (ch >= 0x20 && ch < 0x7f) ? ch : '?', out);
 	}
 	fputs("\n    ", out);
-	for (const char *q = p; q < end && *q != '\n' && col < loc->col && col < 200; q++, col++)
+	for (const char *q = p; q < end && *q != '\n' && col < loc->col; q++, col++)
 		fputc(*q == '\t' ? '\t' : ' ', out);
 	fputs("^\n", out);
 }

@@ -20,8 +20,8 @@ struct diag {
 };
 
 void diag_error(struct diag *d, const struct loc *loc, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 void diag_warning(struct diag *d, const struct loc *loc, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 
 #endif

@@ -16,7 +16,8 @@
 #include "parser/expand.h"
 
 #define EXPAND_MAX_DEPTH 64
-#define EXPAND_MAX_SIZE  (1u << 20)
+/* Room for any sane policy; doubling chains hit it long before memory runs out. */
+#define EXPAND_MAX_SIZE (16u << 20)
 
 struct strbuf {
 	char *buf;
@@ -147,10 +148,10 @@ int expand_variables(const struct policy *pol, struct diag *diag, const struct l
 {
 	_cleanup_strbuf_ struct strbuf out = {};
 	struct expansion ex = {
-		.pol = pol,
-		.diag = diag,
-		.loc = loc,
-		.profile_name = profile_name,
+	    .pol = pol,
+	    .diag = diag,
+	    .loc = loc,
+	    .profile_name = profile_name,
 	};
 	int r;
 

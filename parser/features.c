@@ -101,8 +101,7 @@ static int compare_names(const void *x, const void *y)
 }
 
 /* Build the flattened string for a directory, in C-locale name order. */
-static int flatten_dir(struct arena *a, const char *dir, char **out, size_t *len,
-		       unsigned depth)
+static int flatten_dir(struct arena *a, const char *dir, char **out, size_t *len, unsigned depth)
 {
 	DIR *d;
 	struct dirent *de;
@@ -137,7 +136,7 @@ static int flatten_dir(struct arena *a, const char *dir, char **out, size_t *len
 				return r;
 			piece = arena_printf(a, "%s {%s}\n", names[i], sub);
 		} else {
-			struct source_cache c = { .arena = a };
+			struct source_cache c = {.arena = a};
 			struct source *src;
 			int r = source_load_file(&c, path, &src);
 
@@ -167,7 +166,7 @@ int features_load(struct arena *a, const char *path, struct features *ret)
 			return r;
 		return features_parse_flat(a, flat, ret);
 	} else {
-		struct source_cache c = { .arena = a };
+		struct source_cache c = {.arena = a};
 		struct source *src;
 
 		r = source_load_file(&c, path, &src);

@@ -56,8 +56,7 @@ int frontend_load(struct frontend *fe, const char *path, struct policy **ret)
 	return frontend_run(fe, src, ret);
 }
 
-int frontend_load_text(struct frontend *fe, const char *name, const char *text,
-		       struct policy **ret)
+int frontend_load_text(struct frontend *fe, const char *name, const char *text, struct policy **ret)
 {
 	struct source *src;
 

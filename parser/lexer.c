@@ -46,8 +46,15 @@ void lexer_skip_blank(struct lexer *lx)
 		if (lexer_is_space(*lx->p)) {
 			advance(lx);
 		} else if (*lx->p == '#' && !directive_follows(lx)) {
+			const char *start = lx->p;
+
 			while (lx->p < lx->end && *lx->p != '\n')
 				lx->p++;
+			/* Leave an over-long comment unskipped: it then fails as a token. */
+			if (lx->p - start > LEXER_MAX_TOKEN) {
+				lx->p = start;
+				break;
+			}
 		} else {
 			break;
 		}
@@ -69,10 +76,10 @@ char lexer_peek(struct lexer *lx)
 struct loc lexer_loc(const struct lexer *lx)
 {
 	return (struct loc){
-		.src = lx->src,
-		.included_from = lx->included_from,
-		.line = lx->line,
-		.col = (unsigned)(lx->p - lx->line_start) + 1,
+	    .src = lx->src,
+	    .included_from = lx->included_from,
+	    .line = lx->line,
+	    .col = (unsigned)(lx->p - lx->line_start) + 1,
 	};
 }
 
@@ -122,6 +129,8 @@ static int read_quoted(struct lexer *lx, struct arena *a, struct word *ret)
 	}
 	if (lx->p >= lx->end)
 		return -EINVAL;
+	if (lx->p - start > LEXER_MAX_TOKEN)
+		return -E2BIG;
 	/* Keep escapes other than \" as written: they mean something to AARE. */
 	out = o = arena_alloc(a, (size_t)(lx->p - start) + 1);
 	for (const char *q = start; q < lx->p; q++) {
@@ -183,6 +192,8 @@ int lexer_word(struct lexer *lx, struct arena *a, enum word_kind kind, struct wo
 		lx->p--;
 	if (lx->p == start)
 		return -ENODATA;
+	if (lx->p - start > LEXER_MAX_TOKEN)
+		return -E2BIG;
 	ret->text = arena_strndup(a, start, (size_t)(lx->p - start));
 	ret->len = (size_t)(lx->p - start);
 	return 0;

@@ -21,6 +21,12 @@ struct lexer {
 	unsigned line;
 };
 
+/*
+ * apparmor_parser cannot hold a single token (word, string or comment)
+ * longer than its 16 KiB scanner buffer and refuses such input; so do we.
+ */
+#define LEXER_MAX_TOKEN 16380
+
 /* Word shapes the parser can ask for. */
 enum word_kind {
 	WORD_PATH, /* everything up to white space, minus one trailing ',' */
@@ -50,7 +56,7 @@ bool lexer_accept_keyword(struct lexer *lx, const char *s);
 /*
  * Read a word of the given shape, or a "quoted string" when one comes
  * next. Returns -EINVAL for an unterminated string, -ENODATA if no word
- * is there.
+ * is there, -E2BIG for a token longer than LEXER_MAX_TOKEN.
  */
 int lexer_word(struct lexer *lx, struct arena *a, enum word_kind kind, struct word *ret);
 /* Read the rest of the line (for include directives). */

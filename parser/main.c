@@ -39,16 +39,16 @@ struct options {
 	bool skip_kernel_load; /* -Q */
 	bool stdout_output;    /* -S */
 	const char *output_file;
-	bool names_only;  /* -N */
-	bool preprocess;  /* -p */
+	bool names_only; /* -N */
+	bool preprocess; /* -p */
 	bool binary_input;
 	bool quiet, verbose;
 	bool print_cache_dir, purge_cache;
 	bool write_cache, skip_cache, skip_read_cache;
 	bool complain;
-	const char *features_file;	   /* -M */
-	const char *kernel_features_file;  /* --kernel-features */
-	const char *policy_features_file;  /* --policy-features / parser.conf */
+	const char *features_file;	  /* -M */
+	const char *kernel_features_file; /* --kernel-features */
+	const char *policy_features_file; /* --policy-features / parser.conf */
 	const char *cache_loc;
 	const char *base_dir;
 	const char *config_file;
@@ -74,52 +74,51 @@ enum {
 };
 
 static const struct option long_options[] = {
-	{ "add", no_argument, NULL, 'a' },
-	{ "replace", no_argument, NULL, 'r' },
-	{ "remove", no_argument, NULL, 'R' },
-	{ "Complain", no_argument, NULL, 'C' },
-	{ "binary", no_argument, NULL, 'B' },
-	{ "names", no_argument, NULL, 'N' },
-	{ "stdout", no_argument, NULL, 'S' },
-	{ "ofile", required_argument, NULL, 'o' },
-	{ "base", required_argument, NULL, 'b' },
-	{ "Include", required_argument, NULL, 'I' },
-	{ "subdomainfs", required_argument, NULL, 'f' },
-	{ "match-string", required_argument, NULL, 'm' },
-	{ "features-file", required_argument, NULL, 'M' },
-	{ "policy-features", required_argument, NULL, OPT_POLICY_FEATURES },
-	{ "override-policy-abi", required_argument, NULL, OPT_OVERRIDE_POLICY_ABI },
-	{ "kernel-features", required_argument, NULL, OPT_KERNEL_FEATURES },
-	{ "namespace", required_argument, NULL, 'n' },
-	{ "readimpliesX", no_argument, NULL, 'X' },
-	{ "show-cache", no_argument, NULL, 'k' },
-	{ "skip-cache", no_argument, NULL, 'K' },
-	{ "skip-read-cache", no_argument, NULL, 'T' },
-	{ "write-cache", no_argument, NULL, 'W' },
-	{ "skip-bad-cache", no_argument, NULL, OPT_SKIP_BAD_CACHE },
-	{ "purge-cache", no_argument, NULL, OPT_PURGE_CACHE },
-	{ "debug-cache", no_argument, NULL, OPT_DEBUG_CACHE },
-	{ "print-cache-dir", no_argument, NULL, OPT_PRINT_CACHE_DIR },
-	{ "cache-loc", required_argument, NULL, 'L' },
-	{ "quiet", no_argument, NULL, 'q' },
-	{ "verbose", no_argument, NULL, 'v' },
-	{ "skip-kernel-load", no_argument, NULL, 'Q' },
-	{ "version", no_argument, NULL, 'V' },
-	{ "debug", optional_argument, NULL, 'd' },
-	{ "preprocess", no_argument, NULL, 'p' },
-	{ "dump", optional_argument, NULL, 'D' },
-	{ "Optimize", optional_argument, NULL, 'O' },
-	{ "help", optional_argument, NULL, 'h' },
-	{ "jobs", required_argument, NULL, 'j' },
-	{ "max-jobs", required_argument, NULL, OPT_MAX_JOBS },
-	{ "abort-on-error", no_argument, NULL, OPT_ABORT_ON_ERROR },
-	{ "skip-bad-cache-rebuild", no_argument, NULL, OPT_SKIP_BAD_CACHE_REBUILD },
-	{ "config-file", required_argument, NULL, OPT_CONFIG_FILE },
-	{ "print-config", no_argument, NULL, OPT_PRINT_CONFIG },
-	{ "warn", required_argument, NULL, OPT_WARN },
-	{ "Werror", optional_argument, NULL, OPT_WERROR },
-	{}
-};
+    {"add", no_argument, NULL, 'a'},
+    {"replace", no_argument, NULL, 'r'},
+    {"remove", no_argument, NULL, 'R'},
+    {"Complain", no_argument, NULL, 'C'},
+    {"binary", no_argument, NULL, 'B'},
+    {"names", no_argument, NULL, 'N'},
+    {"stdout", no_argument, NULL, 'S'},
+    {"ofile", required_argument, NULL, 'o'},
+    {"base", required_argument, NULL, 'b'},
+    {"Include", required_argument, NULL, 'I'},
+    {"subdomainfs", required_argument, NULL, 'f'},
+    {"match-string", required_argument, NULL, 'm'},
+    {"features-file", required_argument, NULL, 'M'},
+    {"policy-features", required_argument, NULL, OPT_POLICY_FEATURES},
+    {"override-policy-abi", required_argument, NULL, OPT_OVERRIDE_POLICY_ABI},
+    {"kernel-features", required_argument, NULL, OPT_KERNEL_FEATURES},
+    {"namespace", required_argument, NULL, 'n'},
+    {"readimpliesX", no_argument, NULL, 'X'},
+    {"show-cache", no_argument, NULL, 'k'},
+    {"skip-cache", no_argument, NULL, 'K'},
+    {"skip-read-cache", no_argument, NULL, 'T'},
+    {"write-cache", no_argument, NULL, 'W'},
+    {"skip-bad-cache", no_argument, NULL, OPT_SKIP_BAD_CACHE},
+    {"purge-cache", no_argument, NULL, OPT_PURGE_CACHE},
+    {"debug-cache", no_argument, NULL, OPT_DEBUG_CACHE},
+    {"print-cache-dir", no_argument, NULL, OPT_PRINT_CACHE_DIR},
+    {"cache-loc", required_argument, NULL, 'L'},
+    {"quiet", no_argument, NULL, 'q'},
+    {"verbose", no_argument, NULL, 'v'},
+    {"skip-kernel-load", no_argument, NULL, 'Q'},
+    {"version", no_argument, NULL, 'V'},
+    {"debug", optional_argument, NULL, 'd'},
+    {"preprocess", no_argument, NULL, 'p'},
+    {"dump", optional_argument, NULL, 'D'},
+    {"Optimize", optional_argument, NULL, 'O'},
+    {"help", optional_argument, NULL, 'h'},
+    {"jobs", required_argument, NULL, 'j'},
+    {"max-jobs", required_argument, NULL, OPT_MAX_JOBS},
+    {"abort-on-error", no_argument, NULL, OPT_ABORT_ON_ERROR},
+    {"skip-bad-cache-rebuild", no_argument, NULL, OPT_SKIP_BAD_CACHE_REBUILD},
+    {"config-file", required_argument, NULL, OPT_CONFIG_FILE},
+    {"print-config", no_argument, NULL, OPT_PRINT_CONFIG},
+    {"warn", required_argument, NULL, OPT_WARN},
+    {"Werror", optional_argument, NULL, OPT_WERROR},
+    {}};
 
 static const char short_options[] = "ad::f:h::rRVvI:b:BCD:NSm:M:n:o:O:pqQkKL:TWj:X";
 
@@ -290,8 +289,7 @@ static int apply_option(struct options *o, int opt, const char *arg, const char 
 }
 
 /* parser.conf holds long options without their leading "--", one a line. */
-static int load_config_file(struct options *o, const char *path, bool must_exist,
-			    const char *argv0)
+static int load_config_file(struct options *o, const char *path, bool must_exist, const char *argv0)
 {
 	FILE *f = fopen(path, "re");
 	char line[4096];
@@ -470,7 +468,7 @@ static bool config_file_named(int argc, char **argv, const char **ret)
 
 int main(int argc, char **argv)
 {
-	struct options o = { .action = ACTION_ADD };
+	struct options o = {.action = ACTION_ADD};
 	struct frontend fe;
 	struct features features;
 	const char *config = DEFAULT_CONFIG_FILE;

@@ -32,7 +32,7 @@ struct parser {
 };
 
 static int syntax_error_at(struct parser *ps, const struct loc *loc, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 
 static int syntax_error_at(struct parser *ps, const struct loc *loc, const char *fmt, ...)
 {
@@ -86,6 +86,9 @@ static int read_word(struct parser *ps, enum word_kind kind, const char *what, s
 
 	if (r == -EINVAL)
 		return syntax_error_at(ps, &w->loc, "unterminated quoted string");
+	if (r == -E2BIG)
+		return syntax_error_at(ps, &w->loc, "token longer than %d characters",
+				       LEXER_MAX_TOKEN);
 	if (r < 0)
 		return expected(ps, what);
 	return 0;
@@ -137,10 +140,14 @@ static int exec_from_qualifier(const char *q, enum exec_mode *mode, bool *clean)
 		const char *q;
 		enum exec_mode mode;
 	} table[] = {
-		{ "i", EXEC_INHERIT },	       { "u", EXEC_UNCONFINED },
-		{ "p", EXEC_PROFILE },	       { "c", EXEC_CHILD },
-		{ "pi", EXEC_PROFILE_INHERIT }, { "ci", EXEC_CHILD_INHERIT },
-		{ "pu", EXEC_PROFILE_UNCONFINED }, { "cu", EXEC_CHILD_UNCONFINED },
+	    {"i", EXEC_INHERIT},
+	    {"u", EXEC_UNCONFINED},
+	    {"p", EXEC_PROFILE},
+	    {"c", EXEC_CHILD},
+	    {"pi", EXEC_PROFILE_INHERIT},
+	    {"ci", EXEC_CHILD_INHERIT},
+	    {"pu", EXEC_PROFILE_UNCONFINED},
+	    {"cu", EXEC_CHILD_UNCONFINED},
 	};
 	char lower[3] = "";
 
@@ -157,11 +164,11 @@ static int exec_from_qualifier(const char *q, enum exec_mode *mode, bool *clean)
 	return -EINVAL;
 }
 
-int parse_file_mode(const char *text, bool deny, uint32_t *perms, enum exec_mode *exec,
-		    bool *clean, const char **error)
+int parse_file_mode(const char *text, bool deny, uint32_t *perms, enum exec_mode *exec, bool *clean,
+		    const char **error)
 {
 	static const char conflict[] =
-		"exec qualifier invalid, conflicting qualifier already specified";
+	    "exec qualifier invalid, conflicting qualifier already specified";
 	char qual[3] = "";
 	size_t nqual = 0;
 	bool saw_x = false, decided = false;
@@ -395,7 +402,8 @@ static int parse_include(struct parser *ps, const struct loc *site, struct profi
 		lexer_rest_of_line(ps->lx, &start, &len);
 		gt = memchr(start, '>', len);
 		if (!gt)
-			return syntax_error_at(ps, &name_loc, "unterminated include name, missing '>'");
+			return syntax_error_at(ps, &name_loc,
+					       "unterminated include name, missing '>'");
 		name = arena_strndup(ps->arena, start, (size_t)(gt - start));
 		/* Give back what follows the '>' on the line. */
 		ps->lx->p = gt + 1;
@@ -1019,8 +1027,8 @@ static int parse_bool_name(struct parser *ps, char sigil, const char **name, str
 	lexer_skip_blank(ps->lx);
 	*loc = lexer_loc(ps->lx);
 	if (ps->lx->p + 2 > ps->lx->end || ps->lx->p[0] != sigil || ps->lx->p[1] != '{')
-		return expected(ps, sigil == '$' ? "a boolean variable ${NAME}"
-						 : "a variable @{NAME}");
+		return expected(ps,
+				sigil == '$' ? "a boolean variable ${NAME}" : "a variable @{NAME}");
 	ps->lx->p += 2;
 	start = ps->lx->p;
 	while (ps->lx->p < ps->lx->end && *ps->lx->p != '}' && !lexer_is_space(*ps->lx->p))
@@ -1057,9 +1065,8 @@ static int parse_condition(struct parser *ps, bool *value)
 		struct variable *v = policy_find_variable(ps->pol, name, true);
 
 		if (!v)
-			return syntax_error_at(ps, &loc,
-					       "unset boolean variable ${%s} used in if-expression",
-					       name);
+			return syntax_error_at(
+			    ps, &loc, "unset boolean variable ${%s} used in if-expression", name);
 		*value = v->bool_value;
 	}
 	if (negate)
@@ -1115,19 +1122,19 @@ static const struct {
 	const char *keyword;
 	enum rule_kind kind;
 } rule_keywords[] = {
-	{ "capability", RULE_CAPABILITY },
-	{ "network", RULE_NETWORK },
-	{ "signal", RULE_SIGNAL },
-	{ "ptrace", RULE_PTRACE },
-	{ "mount", RULE_MOUNT },
-	{ "remount", RULE_REMOUNT },
-	{ "umount", RULE_UMOUNT },
-	{ "pivot_root", RULE_PIVOT_ROOT },
-	{ "unix", RULE_UNIX },
-	{ "dbus", RULE_DBUS },
-	{ "change_profile", RULE_CHANGE_PROFILE },
-	{ "link", RULE_LINK },
-	{ "set", RULE_RLIMIT },
+    {"capability", RULE_CAPABILITY},
+    {"network", RULE_NETWORK},
+    {"signal", RULE_SIGNAL},
+    {"ptrace", RULE_PTRACE},
+    {"mount", RULE_MOUNT},
+    {"remount", RULE_REMOUNT},
+    {"umount", RULE_UMOUNT},
+    {"pivot_root", RULE_PIVOT_ROOT},
+    {"unix", RULE_UNIX},
+    {"dbus", RULE_DBUS},
+    {"change_profile", RULE_CHANGE_PROFILE},
+    {"link", RULE_LINK},
+    {"set", RULE_RLIMIT},
 };
 
 static int parse_keyword_rule(struct parser *ps, struct rule *rule)
@@ -1259,8 +1266,8 @@ static int parse_body(struct parser *ps, struct profile *prof, unsigned qual, bo
 		if (lexer_at_end(ps->lx)) {
 			if (until_eof)
 				return 0;
-			return syntax_error_at(ps, &loc,
-					       "syntax error: unexpected end of file, expected '}'");
+			return syntax_error_at(
+			    ps, &loc, "syntax error: unexpected end of file, expected '}'");
 		}
 		if (lexer_accept(ps->lx, "}")) {
 			if (!until_eof)
@@ -1506,11 +1513,11 @@ int parse_policy_source(struct policy *pol, struct source_cache *sources, struct
 {
 	struct lexer lx;
 	struct parser ps = {
-		.arena = pol->arena,
-		.diag = diag,
-		.sources = sources,
-		.pol = pol,
-		.lx = &lx,
+	    .arena = pol->arena,
+	    .diag = diag,
+	    .sources = sources,
+	    .pol = pol,
+	    .lx = &lx,
 	};
 
 	lexer_init(&lx, src, NULL);

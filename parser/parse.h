@@ -15,7 +15,7 @@ int parse_policy_source(struct policy *pol, struct source_cache *sources, struct
 			const struct source *src);
 
 /* Decode a file mode word ("rw", "Pix", "ux"...). Returns -EINVAL and a message. */
-int parse_file_mode(const char *text, bool deny, uint32_t *perms, enum exec_mode *exec,
-		    bool *clean, const char **error);
+int parse_file_mode(const char *text, bool deny, uint32_t *perms, enum exec_mode *exec, bool *clean,
+		    const char **error);
 
 #endif

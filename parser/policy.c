@@ -39,20 +39,20 @@ struct variable *policy_find_variable(const struct policy *pol, const char *name
 const char *rule_kind_name(enum rule_kind k)
 {
 	static const char *const names[RULE_KIND_MAX] = {
-		[RULE_FILE] = "file",
-		[RULE_LINK] = "link",
-		[RULE_CAPABILITY] = "capability",
-		[RULE_NETWORK] = "network",
-		[RULE_SIGNAL] = "signal",
-		[RULE_PTRACE] = "ptrace",
-		[RULE_MOUNT] = "mount",
-		[RULE_REMOUNT] = "remount",
-		[RULE_UMOUNT] = "umount",
-		[RULE_PIVOT_ROOT] = "pivot_root",
-		[RULE_UNIX] = "unix",
-		[RULE_DBUS] = "dbus",
-		[RULE_CHANGE_PROFILE] = "change_profile",
-		[RULE_RLIMIT] = "rlimit",
+	    [RULE_FILE] = "file",
+	    [RULE_LINK] = "link",
+	    [RULE_CAPABILITY] = "capability",
+	    [RULE_NETWORK] = "network",
+	    [RULE_SIGNAL] = "signal",
+	    [RULE_PTRACE] = "ptrace",
+	    [RULE_MOUNT] = "mount",
+	    [RULE_REMOUNT] = "remount",
+	    [RULE_UMOUNT] = "umount",
+	    [RULE_PIVOT_ROOT] = "pivot_root",
+	    [RULE_UNIX] = "unix",
+	    [RULE_DBUS] = "dbus",
+	    [RULE_CHANGE_PROFILE] = "change_profile",
+	    [RULE_RLIMIT] = "rlimit",
 	};
 
 	return k < RULE_KIND_MAX ? names[k] : "unknown";

@@ -120,6 +120,11 @@ int source_load_file(struct source_cache *c, const char *path, struct source **r
 		close(fd);
 		return -EISDIR;
 	}
+	/* Devices and fifos could block or never end: policy lives in regular files. */
+	if (!S_ISREG(st.st_mode)) {
+		close(fd);
+		return -EINVAL;
+	}
 	r = read_all(c, fd, &data, &len);
 	close(fd);
 	if (r < 0)
@@ -178,8 +183,8 @@ int source_resolve_include(struct source_cache *c, const char *name, bool magic,
 	return 0;
 }
 
-int source_resolve_include_cached(struct source_cache *c, const char *name, bool magic,
-				  char **ret, bool *is_dir)
+int source_resolve_include_cached(struct source_cache *c, const char *name, bool magic, char **ret,
+				  bool *is_dir)
 {
 	unsigned h = hash_string(name, magic);
 	struct resolved_include *ri;

@@ -25,7 +25,7 @@ struct source {
 struct resolved_include {
 	const char *name;
 	bool magic;
-	int error;	 /* negative errno, or 0 */
+	int error; /* negative errno, or 0 */
 	char *path;
 	bool is_dir;
 	struct resolved_include *hash_next;
@@ -68,7 +68,7 @@ int source_load_stdin(struct source_cache *c, struct source **ret);
  */
 int source_resolve_include(struct source_cache *c, const char *name, bool magic, char **ret);
 /* As above, memoised, and also telling whether the target is a directory. */
-int source_resolve_include_cached(struct source_cache *c, const char *name, bool magic,
-				  char **ret, bool *is_dir);
+int source_resolve_include_cached(struct source_cache *c, const char *name, bool magic, char **ret,
+				  bool *is_dir);
 
 #endif

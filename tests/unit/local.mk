@@ -10,6 +10,13 @@ tests_unit_test_version_CFLAGS = $(UNIT_TEST_CFLAGS)
 tests_unit_test_version_LDADD = $(UNIT_TEST_LDADD)
 
 TESTS += tests/unit/test_version
+
+check_PROGRAMS += tests/unit/test_parser
+tests_unit_test_parser_SOURCES = tests/unit/test_parser.c
+tests_unit_test_parser_CFLAGS = $(UNIT_TEST_CFLAGS)
+tests_unit_test_parser_LDADD = $(UNIT_TEST_LDADD)
+
+TESTS += tests/unit/test_parser
 else
 # Refuse to pass "make check" without the unit-test tier.
 TESTS += tests/unit/missing-cmocka
