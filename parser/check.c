@@ -157,6 +157,16 @@ static unsigned count_cond(const struct cond *c, const char *name)
 	return n;
 }
 
+/* Conditions that may be given only once per rule (or per peer block). */
+static void check_unique_conds(struct checker *ck, struct rule *r, const struct cond *list,
+			       const char *const *names)
+{
+	for (; *names; names++)
+		if (count_cond(list, *names) > 1)
+			fail(ck, &r->loc, "%s conditional \"%s\" can only be specified once",
+			     rule_kind_name(r->kind), *names);
+}
+
 static bool valid_signal(const char *s)
 {
 	static const char *const names[] = {
@@ -230,6 +240,10 @@ static void check_unix(struct checker *ck, struct rule *r)
 	check_access_words(ck, r, access);
 	check_cond_names(ck, r, r->conds, conds, "");
 	check_cond_names(ck, r, r->peer_conds, peer_conds, "peer");
+	check_unique_conds(ck, r, r->conds, conds);
+	check_unique_conds(ck, r, r->peer_conds, peer_conds);
+	if (r->n_peer_blocks > 1)
+		fail(ck, &r->loc, "unix conditional \"peer\" can only be specified once");
 	for (struct cond *c = r->conds; c; c = c->next) {
 		if (strcmp(c->name, "type") != 0)
 			continue;
@@ -252,6 +266,22 @@ static void check_dbus(struct checker *ck, struct rule *r)
 	check_access_words(ck, r, access);
 	check_cond_names(ck, r, r->conds, conds, "");
 	check_cond_names(ck, r, r->peer_conds, peer_conds, "peer");
+	check_unique_conds(ck, r, r->conds, conds);
+	check_unique_conds(ck, r, r->peer_conds, peer_conds);
+	if (r->n_peer_blocks > 1)
+		fail(ck, &r->loc, "dbus conditional \"peer\" can only be specified once");
+	for (struct value *v = r->words; v; v = v->next) {
+		if (strcmp(v->text, "eavesdrop") != 0)
+			continue;
+		for (struct cond *c = r->conds; c; c = c->next)
+			if (strcmp(c->name, "bus") != 0)
+				fail(
+				    ck, &c->loc,
+				    "dbus \"eavesdrop\" access can only contain a bus conditional");
+		if (r->peer_conds)
+			fail(ck, &r->loc,
+			     "dbus \"eavesdrop\" access can only contain a bus conditional");
+	}
 	for (struct cond *c = r->conds; c; c = c->next) {
 		if (strcmp(c->name, "path") == 0 || strcmp(c->name, "interface") == 0 ||
 		    strcmp(c->name, "member") == 0)
@@ -385,7 +415,7 @@ static void check_rlimit(struct checker *ck, struct rule *r)
 	const char *unit;
 	long long num;
 
-	if (r->qual) {
+	if (r->own_qual) {
 		fail(ck, &r->loc, "rlimit rules take no audit, allow, deny or owner prefix");
 		return;
 	}
@@ -449,7 +479,8 @@ static void check_file(struct checker *ck, struct rule *r)
 
 static void check_owner_allowed(struct checker *ck, struct rule *r)
 {
-	if (!(r->qual & (QUAL_OWNER | QUAL_OTHER)))
+	/* Qualifier blocks only qualify the rules that can take them. */
+	if (!(r->own_qual & (QUAL_OWNER | QUAL_OTHER)))
 		return;
 	if (r->kind == RULE_FILE || r->kind == RULE_LINK)
 		return;
@@ -617,20 +648,40 @@ static void check_duplicates(struct checker *ck, struct profile *list, const cha
 				     b->name);
 }
 
+/*
+ * A name that is a path doubles as the attachment glob. apparmor_parser
+ * checks it piecewise between "//" separators, so @{HOME} as a name
+ * ("{/home//STAR/,/root/}") is refused though balanced as a whole.
+ */
+static void check_name_glob(struct checker *ck, struct profile *p)
+{
+	const char *start = p->name;
+
+	for (;;) {
+		const char *sep = strstr(start, "//");
+		size_t len = sep ? (size_t)(sep - start) : strlen(start);
+		char *piece = arena_strndup(ck->pol->arena, start, len);
+		const char *error;
+
+		if (aare_check(piece, &error) < 0) {
+			fail(ck, &p->loc, "bad pattern in profile name '%.80s': %s", p->name,
+			     error);
+			return;
+		}
+		if (!sep)
+			return;
+		start = sep + 2;
+	}
+}
+
 static void check_profile(struct checker *ck, struct profile *p)
 {
 	const struct profile *saved = ck->prof;
 
 	ck->prof = p;
-	if (p->name && strstr(p->name, "@{")) {
-		expand_field(ck, &p->name, &p->loc, !p->has_profile_keyword && !p->is_hat);
-	} else if (p->name && p->name[0] == '/' && !p->has_profile_keyword) {
-		const char *error;
-
-		if (aare_check(p->name, &error) < 0)
-			fail(ck, &p->loc, "bad pattern in profile name '%.80s': %s", p->name,
-			     error);
-	}
+	expand_field(ck, &p->name, &p->loc, false);
+	if (p->name)
+		check_name_glob(ck, p);
 	expand_field(ck, &p->attachment, &p->attachment_loc, true);
 	check_flags(ck, p);
 	for (struct rule *r = p->rules; r; r = r->next)

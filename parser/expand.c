@@ -188,6 +188,10 @@ int aare_check(const char *glob, const char **error)
 			while (*p && *p != ']') {
 				if (*p == '\\' && p[1])
 					p++;
+				else if (*p == '-' && p[1] == ']') {
+					*error = "character class ends in a dangling '-'";
+					return -EINVAL;
+				}
 				p++;
 			}
 			if (!*p) {

@@ -166,8 +166,13 @@ int lexer_word(struct lexer *lx, struct arena *a, enum word_kind kind, struct wo
 		if (lexer_is_space(c) || c == '\0')
 			break;
 		if (kind == WORD_PATH) {
-			/* "\ " keeps a space inside an unquoted path */
-			if (c == '\\' && lx->p + 1 < lx->end && lx->p[1] != '\n')
+			/*
+			 * A backslash right before a blank always escapes it, even
+			 * after another backslash: "\\\\ " does not end the word (flex takes
+			 * the longest match).
+			 */
+			if (c == '\\' && lx->p + 1 < lx->end &&
+			    (lx->p[1] == ' ' || lx->p[1] == '\t'))
 				lx->p++;
 			lx->p++;
 			continue;

@@ -35,3 +35,18 @@ sbin_PROGRAMS += parser/apparmor_parser
 parser_apparmor_parser_SOURCES = parser/main.c
 parser_apparmor_parser_CFLAGS = $(AM_CFLAGS) $(LIBCAP_CFLAGS) $(LIBAUDIT_CFLAGS)
 parser_apparmor_parser_LDADD = parser/libvigilparser.a $(LIBCAP_LIBS) $(LIBAUDIT_LIBS)
+
+# libFuzzer harness for the front end; built only by "make parser-fuzz".
+FUZZ_CC = clang
+FUZZ_CFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -std=gnu11
+EXTRA_DIST += parser/fuzz/fuzz-frontend.c parser/fuzz/corpus/bin.ping parser/fuzz/corpus/mixed.aa
+CLEANFILES += parser/fuzz/fuzz-frontend
+
+parser/fuzz/fuzz-frontend: parser/fuzz/fuzz-frontend.c $(parser_libvigilparser_a_SOURCES)
+	@$(MKDIR_P) parser/fuzz
+	srcs=; for f in $^; do case $$f in *.c) srcs="$$srcs $$f";; esac; done; \
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -I$(top_srcdir) -I$(top_builddir) $(LIBCAP_CFLAGS) \
+		$$srcs -o $@ $(LIBCAP_LIBS)
+
+parser-fuzz: parser/fuzz/fuzz-frontend
+.PHONY: parser-fuzz

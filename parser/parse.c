@@ -119,6 +119,29 @@ static bool is_mode_word(const struct word *w)
 	return true;
 }
 
+/* An unquoted name that is neither a path nor a variable: [A-Za-z_][A-Za-z0-9_]* */
+static bool is_plain_id(const struct word *w)
+{
+	if (w->quoted || !((w->text[0] >= 'a' && w->text[0] <= 'z') ||
+			   (w->text[0] >= 'A' && w->text[0] <= 'Z') || w->text[0] == '_'))
+		return false;
+	for (const char *p = w->text; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		      (*p >= '0' && *p <= '9') || *p == '_'))
+			return false;
+	return true;
+}
+
+/* What may stand where a file rule wants its path. ('!' is no AARE operator.) */
+static bool is_file_path_word(const struct word *w)
+{
+	if (w->quoted)
+		return true;
+	if (strchr(w->text, '!'))
+		return false;
+	return w->text[0] == '/' || w->text[0] == '@' || is_plain_id(w);
+}
+
 static bool enter_nesting(struct parser *ps)
 {
 	if (ps->depth >= MAX_NESTING) {
@@ -261,6 +284,7 @@ int parse_file_mode(const char *text, bool deny, uint32_t *perms, enum exec_mode
 		return 0;
 	}
 	if (!decided) {
+		*exec = EXEC_BARE;
 		*error = "invalid mode: 'x' must be preceded by exec qualifier 'i', 'p', 'c', or "
 			 "'u'";
 		return -EINVAL;
@@ -484,7 +508,11 @@ static int parse_cond_value(struct parser *ps, struct cond *c, bool allow_in)
 	if (lexer_peek(ps->lx) == '(') {
 		lexer_accept(ps->lx, "(");
 		c->list = true;
-		return parse_value_list(ps, &c->values);
+		r = parse_value_list(ps, &c->values);
+		if (r >= 0 && !c->values)
+			return syntax_error_at(ps, &c->loc,
+					       "syntax error: empty value list for '%s'", c->name);
+		return r;
 	}
 	if (c->in)
 		return expected(ps, "'(' after 'in'");
@@ -587,7 +615,12 @@ static int parse_rule_conds(struct parser *ps, struct rule *rule, bool allow_in)
 			struct lexer save = *ps->lx;
 
 			if (lexer_accept(ps->lx, "(") && cond_follows(ps, false)) {
-				r = parse_cond_list(ps, &rule->peer_conds);
+				struct cond **peer_tail = &rule->peer_conds;
+
+				while (*peer_tail)
+					peer_tail = &(*peer_tail)->next;
+				rule->n_peer_blocks++;
+				r = parse_cond_list(ps, peer_tail);
 				if (r < 0)
 					return r;
 				continue;
@@ -598,6 +631,9 @@ static int parse_rule_conds(struct parser *ps, struct rule *rule, bool allow_in)
 				lexer_accept(ps->lx, "(");
 				c->list = true;
 				r = parse_value_list(ps, &c->values);
+				if (r >= 0 && !c->values)
+					return syntax_error_at(ps, &c->loc,
+							       "syntax error: empty value list");
 			} else {
 				r = read_word(ps, WORD_VALUE, "a value", &w);
 				if (r >= 0)
@@ -632,14 +668,19 @@ static int end_of_rule(struct parser *ps)
 	return expect(ps, ",", "',' at the end of the rule");
 }
 
-/* capability NAME..., network WORDS...: plain words up to the comma */
+/*
+ * capability NAME..., network WORDS...: plain words up to the comma. A
+ * network word runs to white space like a path ("inet,network" is one
+ * bad word), a capability name stops at a comma.
+ */
 static int parse_word_rule(struct parser *ps, struct rule *rule)
 {
+	enum word_kind kind = rule->kind == RULE_NETWORK ? WORD_PATH : WORD_ID;
 	struct value **tail = &rule->words;
 
 	while (lexer_peek(ps->lx) != ',') {
 		struct word w;
-		int r = read_word(ps, WORD_ID, "a name or ','", &w);
+		int r = read_word(ps, kind, "a name or ','", &w);
 
 		if (r < 0)
 			return r;
@@ -808,6 +849,9 @@ static int decode_mode(struct parser *ps, struct rule *rule)
 	int r = parse_file_mode(rule->mode_text, rule->qual & QUAL_DENY, &rule->perms, &rule->exec,
 				&rule->exec_clean, &error);
 
+	/* apparmor_parser lets a bare 'x' through when a target names the transition */
+	if (r < 0 && rule->target && !(rule->qual & QUAL_DENY) && rule->exec == EXEC_BARE)
+		return 0;
 	if (r < 0)
 		return syntax_error_at(ps, &rule->mode_loc, "%s", error);
 	return 0;
@@ -820,7 +864,7 @@ static int parse_exec_target(struct parser *ps, struct rule *rule)
 
 	if (!lexer_accept(ps->lx, "->"))
 		return 0;
-	r = read_word(ps, WORD_VALUE, "an exec target", &w);
+	r = read_word(ps, WORD_PATH, "an exec target", &w);
 	if (r < 0)
 		return r;
 	rule->target = w.text;
@@ -851,11 +895,18 @@ static int parse_file_rule(struct parser *ps, struct rule *rule, const struct wo
 		r = read_word(ps, WORD_PATH, "a path", &w);
 		if (r < 0)
 			return r;
+		if (!is_file_path_word(&w))
+			return syntax_error_at(ps, &w.loc, "syntax error: '%.40s' is not a path",
+					       w.text);
 		rule->path = w.text;
 		rule->path_loc = w.loc;
 	} else {
 		struct word m;
 
+		if (!is_file_path_word(first))
+			return syntax_error_at(ps, &first->loc,
+					       "syntax error: '%.40s' is not a path or a file mode",
+					       first->text);
 		rule->path = first->text;
 		rule->path_loc = first->loc;
 		r = lexer_word(ps->lx, ps->arena, WORD_ID, &m);
@@ -870,10 +921,10 @@ static int parse_file_rule(struct parser *ps, struct rule *rule, const struct wo
 		rule->mode_text = m.text;
 		rule->mode_loc = m.loc;
 	}
-	r = decode_mode(ps, rule);
+	r = parse_exec_target(ps, rule);
 	if (r < 0)
 		return r;
-	r = parse_exec_target(ps, rule);
+	r = decode_mode(ps, rule);
 	if (r < 0)
 		return r;
 	return end_of_rule(ps);
@@ -940,7 +991,7 @@ static int parse_profile_rest(struct parser *ps, struct profile *prof)
 {
 	int r;
 
-	if (!prof->is_hat) {
+	{
 		char c = lexer_peek(ps->lx);
 
 		if (c == '/' || c == '@' || c == '"') {
@@ -1000,10 +1051,17 @@ static int parse_profile(struct parser *ps, struct profile *parent, bool keyword
 	if (!keyword && !hat && !parent) {
 		char c = w.text[0];
 
-		if (!w.quoted && c != '/' && c != '@' && c != ':')
+		if (!w.quoted && c != '/' && c != ':')
 			return syntax_error_at(ps, &w.loc,
 					       "profile names must begin with a '/', namespace or "
 					       "keyword 'profile' or 'hat'");
+	}
+	if (!w.quoted && w.text[0] == ':') {
+		const char *end = strchr(w.text + 1, ':');
+
+		if (!end || end == w.text + 1 || end[1] == '\0')
+			return syntax_error_at(
+			    ps, &w.loc, "namespace names take the form ':namespace:profile'");
 	}
 	r = parse_profile_rest(ps, prof);
 	if (r < 0)
@@ -1207,7 +1265,6 @@ static int parse_rule(struct parser *ps, struct profile *prof, unsigned outer_qu
 		ps->depth--;
 		return r;
 	}
-	qual |= outer_qual;
 	if (!qual) {
 		if (c == '^') {
 			lexer_accept(ps->lx, "^");
@@ -1219,7 +1276,8 @@ static int parse_rule(struct parser *ps, struct profile *prof, unsigned outer_qu
 			return parse_profile(ps, prof, false, true, &loc);
 	}
 
-	rule = rule_new(ps, RULE_FILE, qual, &loc);
+	rule = rule_new(ps, RULE_FILE, qual | outer_qual, &loc);
+	rule->own_qual = qual;
 	if (c == '/' || c == '@' || c == '"') {
 		r = parse_file_rule(ps, rule, NULL);
 		goto done;

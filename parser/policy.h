@@ -80,7 +80,8 @@ enum exec_mode {
 
 struct rule {
 	enum rule_kind kind;
-	unsigned qual;
+	unsigned qual;	   /* effective: own plus those of enclosing blocks */
+	unsigned own_qual; /* written on the rule itself */
 	struct loc loc;
 	/* file, link, mount source, pivot_root new root, change_profile exec cond */
 	const char *path;
@@ -100,6 +101,7 @@ struct rule {
 	struct value *words;
 	struct cond *conds;
 	struct cond *peer_conds;
+	unsigned n_peer_blocks;
 	const char *exec_safety; /* change_profile safe|unsafe */
 	struct rule *next;
 };

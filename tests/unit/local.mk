@@ -22,3 +22,11 @@ else
 TESTS += tests/unit/missing-cmocka
 endif
 EXTRA_DIST += tests/unit/missing-cmocka
+
+# Tier scripts comparing our parser's verdicts with Debian's apparmor_parser
+# (run by hand or from tests/all; they need the apparmor packages installed).
+EXTRA_DIST += \
+	tests/parser/corpus-verdicts \
+	tests/parser/oracle-cases \
+	tests/parser/cases.txt \
+	tests/parser/cases-2.txt
