@@ -19,6 +19,11 @@ struct checker {
 	struct diag *diag;
 	const struct features *features;
 	const struct profile *prof;
+	/*
+	 * Checking an untaken if-branch: apparmor_parser validates its rules
+	 * while parsing, but never expands variables or globs in them.
+	 */
+	bool discarded;
 	int status;
 };
 
@@ -51,7 +56,7 @@ static void expand_field(struct checker *ck, const char **text, const struct loc
 	const char *error;
 	char *out;
 
-	if (!*text)
+	if (!*text || ck->discarded)
 		return;
 	if (expand_variables(ck->pol, ck->diag, loc, ck->prof ? ck->prof->name : NULL, *text,
 			     &out) < 0) {
@@ -674,18 +679,54 @@ static void check_name_glob(struct checker *ck, struct profile *p)
 	}
 }
 
+static bool has_transition(const struct rule *r)
+{
+	return r->kind == RULE_FILE && r->path && !(r->qual & QUAL_DENY) && r->exec != EXEC_NONE &&
+	       r->exec != EXEC_BARE;
+}
+
+static bool same_string(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+/*
+ * Two rules for the very same path must agree on the exec transition:
+ * "/bin/a ix" and "/bin/a px" leave the kernel no way to choose. Only
+ * identical path text is compared, as apparmor_parser does; overlapping
+ * globs are resolved by the compiler's precedence rules instead.
+ */
+static void check_exec_conflicts(struct checker *ck, struct profile *p)
+{
+	for (struct rule *a = p->rules; a; a = a->next) {
+		if (!has_transition(a))
+			continue;
+		for (struct rule *b = a->next; b; b = b->next) {
+			if (!has_transition(b) || strcmp(a->path, b->path) != 0)
+				continue;
+			if (a->exec != b->exec || a->exec_clean != b->exec_clean ||
+			    !same_string(a->target, b->target)) {
+				fail(ck, &b->mode_loc, "conflicting x modifiers for '%s'", b->path);
+				return;
+			}
+		}
+	}
+}
+
 static void check_profile(struct checker *ck, struct profile *p)
 {
 	const struct profile *saved = ck->prof;
 
 	ck->prof = p;
 	expand_field(ck, &p->name, &p->loc, false);
-	if (p->name)
+	if (p->name && !ck->discarded)
 		check_name_glob(ck, p);
 	expand_field(ck, &p->attachment, &p->attachment_loc, true);
 	check_flags(ck, p);
 	for (struct rule *r = p->rules; r; r = r->next)
 		check_rule(ck, r);
+	if (!ck->discarded)
+		check_exec_conflicts(ck, p);
 	check_duplicates(ck, p->children, "hat or child profile");
 	for (struct profile *c = p->children; c; c = c->next)
 		check_profile(ck, c);
@@ -702,6 +743,9 @@ int check_policy(struct policy *pol, struct diag *diag, const struct features *f
 
 	check_duplicates(&ck, pol->profiles, "profile");
 	for (struct profile *p = pol->profiles; p; p = p->next)
+		check_profile(&ck, p);
+	ck.discarded = true;
+	for (struct profile *p = pol->discarded; p; p = p->next)
 		check_profile(&ck, p);
 	return ck.status;
 }

@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "parser/lexer.h"
@@ -297,6 +298,7 @@ int parse_file_mode(const char *text, bool deny, uint32_t *perms, enum exec_mode
 enum scope { SCOPE_FILE, SCOPE_PROFILE };
 
 static int parse_top_items(struct parser *ps);
+static int parse_abi(struct parser *ps);
 static int parse_body(struct parser *ps, struct profile *prof, unsigned qual, bool until_eof);
 
 static bool already_included(const struct source ***list, size_t *n, size_t *cap,
@@ -464,6 +466,11 @@ static int parse_include(struct parser *ps, const struct loc *site, struct profi
 /* Is an include directive next? Consumes the keyword if so. */
 static bool accept_include_keyword(struct parser *ps)
 {
+	/* "#include<x>" is fine: the directive needs no blank before its name */
+	lexer_skip_blank(ps->lx);
+	if (ps->lx->end - ps->lx->p > 8 && memcmp(ps->lx->p, "#include", 8) == 0 &&
+	    (ps->lx->p[8] == '<' || ps->lx->p[8] == '"'))
+		return lexer_accept(ps->lx, "#include");
 	return lexer_accept_keyword(ps->lx, "#include") || lexer_accept_keyword(ps->lx, "include");
 }
 
@@ -1107,8 +1114,8 @@ static int parse_condition(struct parser *ps, bool *value)
 	char sigil = '$';
 	int r;
 
-	if (lexer_accept_keyword(ps->lx, "not"))
-		negate = true;
+	while (lexer_accept_keyword(ps->lx, "not"))
+		negate = !negate;
 	if (lexer_accept_keyword(ps->lx, "defined")) {
 		defined = true;
 		if (lexer_peek(ps->lx) == '@')
@@ -1149,6 +1156,8 @@ static int parse_if(struct parser *ps, struct profile *prof, unsigned qual)
 			return r;
 		scratch = profile_new(ps->pol, prof->parent);
 		scratch->name = prof->name;
+		scratch->next = ps->pol->discarded;
+		ps->pol->discarded = scratch;
 		r = expect(ps, "{", "'{' after the condition");
 		if (r < 0)
 			return r;
@@ -1168,7 +1177,16 @@ static int parse_if(struct parser *ps, struct profile *prof, unsigned qual)
 			return r;
 		if (!enter_nesting(ps))
 			return -EINVAL;
-		r = parse_body(ps, taken ? profile_new(ps->pol, prof->parent) : prof, qual, false);
+		if (taken) {
+			struct profile *other = profile_new(ps->pol, prof->parent);
+
+			other->name = prof->name;
+			other->next = ps->pol->discarded;
+			ps->pol->discarded = other;
+			r = parse_body(ps, other, qual, false);
+		} else {
+			r = parse_body(ps, prof, qual, false);
+		}
 		ps->depth--;
 		return r;
 	}
@@ -1334,14 +1352,10 @@ static int parse_body(struct parser *ps, struct profile *prof, unsigned qual, bo
 		}
 		if (accept_include_keyword(ps)) {
 			r = parse_include(ps, &loc, prof);
-		} else if (!qual && lexer_accept_keyword(ps->lx, "if")) {
+		} else if (lexer_accept_keyword(ps->lx, "if")) {
 			r = parse_if(ps, prof, qual);
 		} else if (!qual && lexer_accept_keyword(ps->lx, "abi")) {
-			struct word w;
-
-			r = read_word(ps, WORD_PATH, "an abi name", &w);
-			if (r >= 0)
-				r = end_of_rule(ps);
+			r = parse_abi(ps);
 		} else {
 			r = parse_rule(ps, prof, qual);
 		}
@@ -1408,6 +1422,8 @@ static int parse_assignment(struct parser *ps, char sigil)
 		return r;
 	if (!valid_variable_name(name))
 		return syntax_error_at(ps, &loc, "invalid variable name '%s'", name);
+	if (sigil == '@' && strcmp(name, "profile_name") == 0)
+		return syntax_error_at(ps, &loc, "@{profile_name} is built in and cannot be set");
 	if (sigil == '@' && lexer_accept(ps->lx, "+="))
 		append = true;
 	else if (!lexer_accept(ps->lx, "="))
@@ -1423,7 +1439,7 @@ static int parse_assignment(struct parser *ps, char sigil)
 		r = read_word(ps, WORD_ID, "true or false", &w);
 		if (r < 0)
 			return r;
-		if (strcmp(w.text, "true") != 0 && strcmp(w.text, "false") != 0)
+		if (strcasecmp(w.text, "true") != 0 && strcasecmp(w.text, "false") != 0)
 			return syntax_error_at(ps, &w.loc,
 					       "invalid boolean assignment for ${%s}: %s is not "
 					       "true or false",
@@ -1432,7 +1448,7 @@ static int parse_assignment(struct parser *ps, char sigil)
 		var->name = name;
 		var->loc = loc;
 		var->is_bool = true;
-		var->bool_value = strcmp(w.text, "true") == 0;
+		var->bool_value = strcasecmp(w.text, "true") == 0;
 		var->values_tail = &var->values;
 		var->next = ps->pol->variables;
 		ps->pol->variables = var;
@@ -1467,6 +1483,8 @@ static int parse_alias(struct parser *ps, const struct loc *loc)
 	r = read_word(ps, WORD_VALUE, "an alias source path", &w);
 	if (r < 0)
 		return r;
+	if (!w.quoted && w.text[0] != '/')
+		return syntax_error_at(ps, &w.loc, "alias source must be an absolute path");
 	al->from = w.text;
 	if (!lexer_accept(ps->lx, "->"))
 		return expected(ps, "'->' in alias rule");
@@ -1514,6 +1532,13 @@ static int parse_abi(struct parser *ps)
 	r = end_of_rule(ps);
 	if (r < 0)
 		return r;
+	/* apparmor_parser's scanner wants a blank after the abi rule's comma */
+	if (ps->lx->p < ps->lx->end && !lexer_is_space(*ps->lx->p)) {
+		struct loc here = lexer_loc(ps->lx);
+
+		return syntax_error_at(ps, &here,
+				       "syntax error: expected a blank after the abi rule");
+	}
 	if (source_resolve_include(ps->sources, name, magic, &path) < 0)
 		return syntax_error_at(ps, &loc, "could not open abi '%s'", name);
 	ps->pol->abi = name;

@@ -159,6 +159,8 @@ struct alias {
 struct policy {
 	struct arena *arena;
 	struct profile *profiles, **profiles_tail;
+	/* bodies of untaken if/else branches: checked, but not policy */
+	struct profile *discarded;
 	struct variable *variables;
 	struct alias *aliases;
 	const char *abi; /* as written in the abi rule, if any */

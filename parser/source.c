@@ -159,7 +159,8 @@ static bool path_exists(const char *path)
 
 int source_resolve_include(struct source_cache *c, const char *name, bool magic, char **ret)
 {
-	if (name[0] == '/') {
+	/* <...> names are always searched for, even when they look absolute. */
+	if (name[0] == '/' && !magic) {
 		if (!path_exists(name))
 			return -ENOENT;
 		*ret = arena_strdup(c->arena, name);

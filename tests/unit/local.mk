@@ -29,4 +29,6 @@ EXTRA_DIST += \
 	tests/parser/corpus-verdicts \
 	tests/parser/oracle-cases \
 	tests/parser/cases.txt \
-	tests/parser/cases-2.txt
+	tests/parser/cases-2.txt \
+	tests/parser/cases-3.txt \
+	tests/parser/cases-4.txt
