@@ -101,12 +101,12 @@ static void check_capability(struct checker *ck, struct rule *r)
 }
 
 static const char *const net_domains[] = {
-    "unix",    "inet",	 "ax25",       "ipx",	  "appletalk", "netrom",    "bridge",  "atmpvc",
-    "x25",     "inet6",	 "rose",       "netbeui", "security",  "key",	    "netlink", "packet",
-    "ash",     "econet", "atmsvc",     "rds",	  "sna",       "irda",	    "pppox",   "wanpipe",
-    "llc",     "ib",	 "mpls",       "can",	  "tipc",      "bluetooth", "iucv",    "rxrpc",
-    "isdn",    "phonet", "ieee802154", "caif",	  "alg",       "nfc",	    "vsock",   "kcm",
-    "qipcrtr", "smc",	 "xdp",	       "mctp",	  NULL,
+    "unspec",  "unix",	  "inet",   "ax25",	  "ipx",     "appletalk", "netrom",    "bridge",
+    "atmpvc",  "x25",	  "inet6",  "rose",	  "netbeui", "security",  "key",       "netlink",
+    "packet",  "ash",	  "econet", "atmsvc",	  "rds",     "sna",	  "irda",      "pppox",
+    "wanpipe", "llc",	  "ib",	    "mpls",	  "can",     "tipc",	  "bluetooth", "iucv",
+    "rxrpc",   "isdn",	  "phonet", "ieee802154", "caif",    "alg",	  "nfc",       "vsock",
+    "kcm",     "qipcrtr", "smc",    "xdp",	  "mctp",    NULL,
 };
 static const char *const net_types[] = {"stream", "dgram",  "seqpacket", "rdm",
 					"raw",	  "packet", NULL};
@@ -123,6 +123,10 @@ static void check_network(struct checker *ck, struct rule *r)
 		return;
 	}
 	if (second) {
+		/* icmp is IPv4's; IPv6 has no "icmp" protocol name */
+		if (strcmp(first->text, "inet6") == 0 && strcmp(second->text, "icmp") == 0)
+			fail(ck, &second->loc, "invalid network entry '%s %s'", first->text,
+			     second->text);
 		if (!in_list(first->text, net_domains) ||
 		    !(in_list(second->text, net_types) || in_list(second->text, net_protocols)))
 			fail(ck, &first->loc, "invalid network entry '%s %s'", first->text,
@@ -218,7 +222,7 @@ static void check_signal(struct checker *ck, struct rule *r)
 
 static void check_ptrace(struct checker *ck, struct rule *r)
 {
-	static const char *const access[] = {"r",      "w",	"rw",	    "read",
+	static const char *const access[] = {"r",      "w",	"rw",	    "read", "write",
 					     "readby", "trace", "tracedby", NULL};
 	static const char *const conds[] = {"peer", NULL};
 
@@ -236,8 +240,9 @@ static void check_ptrace(struct checker *ck, struct rule *r)
 static void check_unix(struct checker *ck, struct rule *r)
 {
 	static const char *const access[] = {
-	    "create", "bind",	"listen", "accept",  "connect", "shutdown", "getattr", "setattr",
-	    "getopt", "setopt", "send",	  "receive", "r",	"w",	    "rw",      NULL,
+	    "create",  "bind",	  "listen", "accept", "connect", "shutdown",
+	    "getattr", "setattr", "getopt", "setopt", "send",	 "receive",
+	    "r",       "w",	  "rw",	    "read",   "write",	 NULL,
 	};
 	static const char *const conds[] = {"type", "addr", NULL};
 	static const char *const peer_conds[] = {"addr", "label", NULL};
@@ -439,11 +444,8 @@ static void check_rlimit(struct checker *ck, struct rule *r)
 		fail(ck, &name->loc, "invalid rlimit '%s'", name->text);
 		return;
 	}
-	if (strcmp(text, "infinity") == 0) {
-		if (strcmp(name->text, "nice") == 0)
-			fail(ck, &val->loc, "rlimit 'nice' cannot be infinity");
+	if (strcmp(text, "infinity") == 0)
 		return;
-	}
 	if (!split_number(text, &num, &unit)) {
 		fail(ck, &val->loc, "rlimit '%s' invalid value '%s'", name->text, text);
 		return;
