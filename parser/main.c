@@ -289,18 +289,14 @@ static int apply_option(struct options *o, int opt, const char *arg, const char 
 }
 
 /* parser.conf holds long options without their leading "--", one a line. */
-static int load_config_file(struct options *o, const char *path, bool must_exist, const char *argv0)
+static int load_config_file(struct options *o, const char *path, const char *argv0)
 {
 	FILE *f = fopen(path, "re");
 	char line[4096];
 
-	if (!f) {
-		if (!must_exist)
-			return 0;
-		fprintf(stderr, "%s: could not open config file %s: %s\n", argv0, path,
-			strerror(errno));
-		return -errno;
-	}
+	/* Like apparmor_parser, a missing config file just means defaults. */
+	if (!f)
+		return 0;
 	while (fgets(line, sizeof(line), f)) {
 		char *p = line, *end, *eq;
 		const struct option *opt;
@@ -472,12 +468,11 @@ int main(int argc, char **argv)
 	struct frontend fe;
 	struct features features;
 	const char *config = DEFAULT_CONFIG_FILE;
-	bool explicit_config;
 	int opt, r, rc = EXIT_OK;
 
 	/* The config file is read first so that the command line overrides it. */
-	explicit_config = config_file_named(argc, argv, &config);
-	if (load_config_file(&o, config, explicit_config, argv[0]) < 0)
+	(void)config_file_named(argc, argv, &config);
+	if (load_config_file(&o, config, argv[0]) < 0)
 		return EXIT_ERROR;
 	while ((opt = getopt_long(argc, argv, short_options, long_options, NULL)) != -1) {
 		r = apply_option(&o, opt, optarg, argv[0]);
@@ -500,9 +495,20 @@ int main(int argc, char **argv)
 
 	if (o.print_cache_dir || o.purge_cache) {
 		const char *loc = o.cache_loc ? o.cache_loc : DEFAULT_CACHE_LOC;
+		const struct features *cache_features = fe.features;
+		struct features kernel;
+		const char *kpath = o.features_file ? o.features_file : o.kernel_features_file;
 
-		r = o.print_cache_dir ? cache_print_dir(fe.features, loc, stdout)
-				      : cache_purge(fe.features, loc);
+		/*
+		 * The cache is keyed by what the kernel supports, not by the
+		 * policy feature set parser.conf may pin.
+		 */
+		if (!kpath && access(KERNEL_FEATURES_DIR, F_OK) == 0)
+			kpath = KERNEL_FEATURES_DIR;
+		if (kpath && features_load(&fe.arena, kpath, &kernel) == 0)
+			cache_features = &kernel;
+		r = o.print_cache_dir ? cache_print_dir(cache_features, loc, stdout)
+				      : cache_purge(cache_features, loc);
 		frontend_release(&fe);
 		return r < 0 ? EXIT_ERROR : EXIT_OK;
 	}
