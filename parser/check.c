@@ -166,6 +166,14 @@ static unsigned count_cond(const struct cond *c, const char *name)
 	return n;
 }
 
+/* Single-valued conditions may not be given as a list of several values. */
+static void check_single_values(struct checker *ck, const struct cond *c)
+{
+	for (; c; c = c->next)
+		if (c->values && c->values->next)
+			fail(ck, &c->loc, "conditional '%s' takes a single value", c->name);
+}
+
 /* Conditions that may be given only once per rule (or per peer block). */
 static void check_unique_conds(struct checker *ck, struct rule *r, const struct cond *list,
 			       const char *const *names)
@@ -252,8 +260,20 @@ static void check_unix(struct checker *ck, struct rule *r)
 	check_cond_names(ck, r, r->peer_conds, peer_conds, "peer");
 	check_unique_conds(ck, r, r->conds, conds);
 	check_unique_conds(ck, r, r->peer_conds, peer_conds);
+	check_single_values(ck, r->conds);
+	check_single_values(ck, r->peer_conds);
 	if (r->n_peer_blocks > 1)
 		fail(ck, &r->loc, "unix conditional \"peer\" can only be specified once");
+	if (r->peer_conds) {
+		static const char *const local_only[] = { "create",  "bind",    "listen", "shutdown",
+							  "getattr", "setattr", "getopt", "setopt",
+							  NULL };
+
+		for (struct value *v = r->words; v; v = v->next)
+			if (in_list(v->text, local_only))
+				fail(ck, &v->loc, "unix access '%s' cannot be used with a peer",
+				     v->text);
+	}
 	for (struct cond *c = r->conds; c; c = c->next) {
 		if (strcmp(c->name, "type") != 0)
 			continue;
@@ -278,6 +298,8 @@ static void check_dbus(struct checker *ck, struct rule *r)
 	check_cond_names(ck, r, r->peer_conds, peer_conds, "peer");
 	check_unique_conds(ck, r, r->conds, conds);
 	check_unique_conds(ck, r, r->peer_conds, peer_conds);
+	check_single_values(ck, r->conds);
+	check_single_values(ck, r->peer_conds);
 	if (r->n_peer_blocks > 1)
 		fail(ck, &r->loc, "dbus conditional \"peer\" can only be specified once");
 	for (struct value *v = r->words; v; v = v->next) {
@@ -484,6 +506,25 @@ static void check_file(struct checker *ck, struct rule *r)
 	expand_field(ck, &r->path, &r->path_loc, true);
 }
 
+/* "&a" (a bare stacking marker) and ":ns" or ":ns:" lack a profile. */
+static void check_change_profile_target(struct checker *ck, struct rule *r)
+{
+	const char *t = r->target;
+
+	if (!t)
+		return;
+	if (t[0] == '&') {
+		fail(ck, &r->target_loc, "change_profile target '%s' is not a profile name", t);
+		return;
+	}
+	if (t[0] == ':') {
+		const char *end = strchr(t + 1, ':');
+
+		if (!end || end[1] == '\0')
+			fail(ck, &r->target_loc, "namespace in '%s' names no profile", t);
+	}
+}
+
 static void check_owner_allowed(struct checker *ck, struct rule *r)
 {
 	/* Qualifier blocks only qualify the rules that can take them. */
@@ -557,19 +598,20 @@ static void check_rule(struct checker *ck, struct rule *r)
 	case RULE_REMOUNT:
 	case RULE_UMOUNT:
 		expand_conds(ck, r->conds);
-		expand_field(ck, &r->path, &r->path_loc, true);
-		expand_field(ck, &r->target, &r->target_loc, true);
+		expand_field(ck, &r->path, &r->path_loc, false);
+		expand_field(ck, &r->target, &r->target_loc, false);
 		check_mount(ck, r);
 		break;
 	case RULE_PIVOT_ROOT:
+		/* the profile after "->" is a name, not expanded here */
 		expand_conds(ck, r->conds);
-		expand_field(ck, &r->path, &r->path_loc, true);
-		expand_field(ck, &r->target, &r->target_loc, false);
+		expand_field(ck, &r->path, &r->path_loc, false);
 		check_pivot_root(ck, r);
 		break;
 	case RULE_CHANGE_PROFILE:
 		expand_field(ck, &r->path, &r->path_loc, true);
-		expand_field(ck, &r->target, &r->target_loc, false);
+		expand_field(ck, &r->target, &r->target_loc, true);
+		check_change_profile_target(ck, r);
 		break;
 	case RULE_RLIMIT:
 		check_rlimit(ck, r);
@@ -715,6 +757,25 @@ static void check_exec_conflicts(struct checker *ck, struct profile *p)
 	}
 }
 
+/* The same change_profile permission cannot be both safe and unsafe. */
+static void check_change_profile_conflicts(struct checker *ck, struct profile *p)
+{
+	for (struct rule *a = p->rules; a; a = a->next) {
+		if (a->kind != RULE_CHANGE_PROFILE || !a->exec_safety || (a->qual & QUAL_DENY))
+			continue;
+		for (struct rule *b = a->next; b; b = b->next) {
+			if (b->kind != RULE_CHANGE_PROFILE || !b->exec_safety ||
+			    (b->qual & QUAL_DENY) || !same_string(a->path, b->path) ||
+			    !same_string(a->target, b->target))
+				continue;
+			if (strcmp(a->exec_safety, b->exec_safety) != 0) {
+				fail(ck, &b->loc, "conflicting safe and unsafe change_profile rules");
+				return;
+			}
+		}
+	}
+}
+
 static void check_profile(struct checker *ck, struct profile *p)
 {
 	const struct profile *saved = ck->prof;
@@ -727,8 +788,10 @@ static void check_profile(struct checker *ck, struct profile *p)
 	check_flags(ck, p);
 	for (struct rule *r = p->rules; r; r = r->next)
 		check_rule(ck, r);
-	if (!ck->discarded)
+	if (!ck->discarded) {
 		check_exec_conflicts(ck, p);
+		check_change_profile_conflicts(ck, p);
+	}
 	check_duplicates(ck, p->children, "hat or child profile");
 	for (struct profile *c = p->children; c; c = c->next)
 		check_profile(ck, c);

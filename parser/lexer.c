@@ -146,6 +146,23 @@ static int read_quoted(struct lexer *lx, struct arena *a, struct word *ret)
 	return 0;
 }
 
+/*
+ * Does the '{' at p have its '}' before the word ends? Only then do commas
+ * inside it belong to the word; an unclosed '{' is an ordinary character.
+ */
+static bool closes_before_blank(const char *p, const char *end)
+{
+	unsigned depth = 0;
+
+	for (; p < end && !lexer_is_space(*p); p++) {
+		if (*p == '{')
+			depth++;
+		else if (*p == '}' && --depth == 0)
+			return true;
+	}
+	return false;
+}
+
 int lexer_word(struct lexer *lx, struct arena *a, enum word_kind kind, struct word *ret)
 {
 	const char *start;
@@ -182,7 +199,9 @@ int lexer_word(struct lexer *lx, struct arena *a, enum word_kind kind, struct wo
 			continue;
 		}
 		if (kind == WORD_VALUE && c == '{') {
-			depth++;
+			/* an unclosed '{' is an ordinary character */
+			if (closes_before_blank(lx->p, lx->end))
+				depth++;
 		} else if (kind == WORD_VALUE && c == '}' && depth > 0) {
 			depth--;
 		} else if (kind == WORD_VALUE && c == ',' && depth > 0) {

@@ -503,7 +503,7 @@ static int parse_cond_list(struct parser *ps, struct cond **ret);
  * name=value, name=(v1 v2), name in (v1 v2); for "peer" a parenthesised
  * list of further conditions. The name has already been read.
  */
-static int parse_cond_value(struct parser *ps, struct cond *c, bool allow_in)
+static int parse_cond_value(struct parser *ps, struct cond *c, bool allow_in, enum word_kind kind)
 {
 	struct word w;
 	int r;
@@ -523,7 +523,7 @@ static int parse_cond_value(struct parser *ps, struct cond *c, bool allow_in)
 	}
 	if (c->in)
 		return expected(ps, "'(' after 'in'");
-	r = read_word(ps, WORD_VALUE, "a value", &w);
+	r = read_word(ps, kind, "a value", &w);
 	if (r < 0)
 		return r;
 	c->values = value_new(ps, &w);
@@ -559,7 +559,8 @@ static int parse_one_cond(struct parser *ps, bool allow_in, struct cond **ret)
 	c->name = w.text;
 	c->loc = w.loc;
 	*ret = c;
-	return parse_cond_value(ps, c, allow_in);
+	/* inside "( ... )" a value must stop at ')' */
+	return parse_cond_value(ps, c, allow_in, WORD_VALUE);
 }
 
 /* peer=(name=x label=y), xattrs=(a=b c=d) */
@@ -647,7 +648,8 @@ static int parse_rule_conds(struct parser *ps, struct rule *rule, bool allow_in)
 					c->values = value_new(ps, &w);
 			}
 		} else {
-			r = parse_cond_value(ps, c, allow_in);
+			/* a rule-level value runs to white space, like a path */
+			r = parse_cond_value(ps, c, allow_in, WORD_PATH);
 		}
 		if (r < 0)
 			return r;
@@ -719,7 +721,7 @@ static bool rule_ends(struct parser *ps)
 static int read_path(struct parser *ps, const char *what, const char **text, struct loc *loc)
 {
 	struct word w;
-	int r = read_word(ps, WORD_VALUE, what, &w);
+	int r = read_word(ps, WORD_PATH, what, &w);
 
 	if (r < 0)
 		return r;
@@ -735,14 +737,14 @@ static int parse_mount_rule(struct parser *ps, struct rule *rule)
 	if (r < 0)
 		return r;
 	if (rule->kind == RULE_MOUNT) {
-		if (!rule_ends(ps) && !lexer_accept(ps->lx, "->")) {
+		if (rule_ends(ps))
+			return end_of_rule(ps);
+		if (!lexer_accept(ps->lx, "->")) {
 			r = read_path(ps, "a mount source", &rule->path, &rule->path_loc);
 			if (r < 0)
 				return r;
 			if (!lexer_accept(ps->lx, "->"))
 				return end_of_rule(ps);
-		} else if (rule_ends(ps)) {
-			return end_of_rule(ps);
 		}
 		/* "->" must name the mount point */
 		if (rule_ends(ps))
@@ -984,7 +986,7 @@ static int parse_xattrs(struct parser *ps, struct cond **ret)
 		c->name = w.text;
 		c->loc = w.loc;
 		if (lexer_peek(ps->lx) == '=') {
-			r = parse_cond_value(ps, c, false);
+			r = parse_cond_value(ps, c, false, WORD_VALUE);
 			if (r < 0)
 				return r;
 		}
