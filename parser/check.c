@@ -265,9 +265,9 @@ static void check_unix(struct checker *ck, struct rule *r)
 	if (r->n_peer_blocks > 1)
 		fail(ck, &r->loc, "unix conditional \"peer\" can only be specified once");
 	if (r->peer_conds) {
-		static const char *const local_only[] = { "create",  "bind",    "listen", "shutdown",
-							  "getattr", "setattr", "getopt", "setopt",
-							  NULL };
+		static const char *const local_only[] = {"create",   "bind",	"listen",
+							 "shutdown", "getattr", "setattr",
+							 "getopt",   "setopt",	NULL};
 
 		for (struct value *v = r->words; v; v = v->next)
 			if (in_list(v->text, local_only))
@@ -769,7 +769,8 @@ static void check_change_profile_conflicts(struct checker *ck, struct profile *p
 			    !same_string(a->target, b->target))
 				continue;
 			if (strcmp(a->exec_safety, b->exec_safety) != 0) {
-				fail(ck, &b->loc, "conflicting safe and unsafe change_profile rules");
+				fail(ck, &b->loc,
+				     "conflicting safe and unsafe change_profile rules");
 				return;
 			}
 		}

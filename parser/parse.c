@@ -137,7 +137,7 @@ static bool is_plain_id(const struct word *w)
 static bool is_file_path_word(const struct word *w)
 {
 	if (w->quoted)
-		return true;
+		return w->text[0] == '/' || w->text[0] == '@';
 	if (strchr(w->text, '!'))
 		return false;
 	return w->text[0] == '/' || w->text[0] == '@' || is_plain_id(w);
@@ -835,9 +835,21 @@ static int parse_rlimit_rule(struct parser *ps, struct rule *rule)
 
 	if (!lexer_accept_keyword(ps->lx, "rlimit"))
 		return expected(ps, "'rlimit' after 'set'");
-	r = read_word(ps, WORD_ID, "an rlimit name", &w);
-	if (r < 0)
-		return r;
+	lexer_skip_blank(ps->lx);
+	{
+		const char *start = ps->lx->p;
+		const char *le;
+
+		r = read_word(ps, WORD_ID, "an rlimit name", &w);
+		if (r < 0)
+			return r;
+		/* "as<=10M": the name ends where "<=" begins ('=' ends the word) */
+		le = strchr(w.text, '<');
+		if (le && le != w.text && !w.quoted) {
+			ps->lx->p = start + (le - w.text);
+			w.text = arena_strndup(ps->arena, w.text, (size_t)(le - w.text));
+		}
+	}
 	*tail = value_new(ps, &w);
 	tail = &(*tail)->next;
 	if (!lexer_accept(ps->lx, "<="))
@@ -1056,6 +1068,8 @@ static int parse_profile(struct parser *ps, struct profile *parent, bool keyword
 	r = read_word(ps, WORD_PATH, "a profile name", &w);
 	if (r < 0)
 		return r;
+	if (w.len == 0)
+		return syntax_error_at(ps, &w.loc, "empty profile name");
 	prof->name = w.text;
 	if (!keyword && !hat && !parent) {
 		char c = w.text[0];
