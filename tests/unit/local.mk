@@ -31,4 +31,7 @@ EXTRA_DIST += \
 	tests/parser/cases.txt \
 	tests/parser/cases-2.txt \
 	tests/parser/cases-3.txt \
-	tests/parser/cases-4.txt
+	tests/parser/cases-4.txt \
+	tests/parser/cases-5.txt \
+	tests/parser/cases-6.txt \
+	tests/parser/cases-7.txt
