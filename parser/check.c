@@ -577,17 +577,18 @@ static void check_rule(struct checker *ck, struct rule *r)
 		check_network(ck, r);
 		break;
 	case RULE_SIGNAL:
-		expand_conds(ck, r->conds);
+		/* signal names are checked as written, before any expansion */
 		check_signal(ck, r);
+		expand_conds(ck, r->conds);
 		break;
 	case RULE_PTRACE:
 		expand_conds(ck, r->conds);
 		check_ptrace(ck, r);
 		break;
 	case RULE_UNIX:
+		check_unix(ck, r);
 		expand_conds(ck, r->conds);
 		expand_conds(ck, r->peer_conds);
-		check_unix(ck, r);
 		break;
 	case RULE_DBUS:
 		expand_conds(ck, r->conds);
@@ -597,10 +598,10 @@ static void check_rule(struct checker *ck, struct rule *r)
 	case RULE_MOUNT:
 	case RULE_REMOUNT:
 	case RULE_UMOUNT:
+		check_mount(ck, r);
 		expand_conds(ck, r->conds);
 		expand_field(ck, &r->path, &r->path_loc, false);
 		expand_field(ck, &r->target, &r->target_loc, false);
-		check_mount(ck, r);
 		break;
 	case RULE_PIVOT_ROOT:
 		/* the profile after "->" is a name, not expanded here */

@@ -246,7 +246,8 @@ bool lexer_is_assignment(const struct lexer *lx)
 	if (p >= lx->end || *p != '}')
 		return false;
 	p++;
-	while (p < lx->end && (*p == ' ' || *p == '\t'))
+	/* the '=' may even start the next line */
+	while (p < lx->end && lexer_is_space(*p))
 		p++;
 	return p < lx->end && (*p == '=' || (*p == '+' && p + 1 < lx->end && p[1] == '='));
 }

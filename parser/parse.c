@@ -1210,6 +1210,15 @@ static int parse_if(struct parser *ps, struct profile *prof, unsigned qual)
 
 /* ---- profile bodies ----------------------------------------------------- */
 
+/* "if" may run straight into its variable: "if${B} {" */
+static bool accept_if_keyword(struct parser *ps)
+{
+	lexer_skip_blank(ps->lx);
+	if (ps->lx->end - ps->lx->p > 2 && memcmp(ps->lx->p, "if$", 3) == 0)
+		return lexer_accept(ps->lx, "if");
+	return lexer_accept_keyword(ps->lx, "if");
+}
+
 static const struct {
 	const char *keyword;
 	enum rule_kind kind;
@@ -1368,7 +1377,7 @@ static int parse_body(struct parser *ps, struct profile *prof, unsigned qual, bo
 		}
 		if (accept_include_keyword(ps)) {
 			r = parse_include(ps, &loc, prof);
-		} else if (lexer_accept_keyword(ps->lx, "if")) {
+		} else if (accept_if_keyword(ps)) {
 			r = parse_if(ps, prof, qual);
 		} else if (!qual && lexer_accept_keyword(ps->lx, "abi")) {
 			r = parse_abi(ps);
@@ -1449,7 +1458,8 @@ static int parse_assignment(struct parser *ps, char sigil)
 	if (sigil == '$') {
 		struct word w;
 
-		if (var)
+		/* booleans and sets share one name space */
+		if (var || policy_find_variable(ps->pol, name, false))
 			return syntax_error_at(ps, &loc, "variable ${%s} was previously declared",
 					       name);
 		r = read_word(ps, WORD_ID, "true or false", &w);
@@ -1475,7 +1485,7 @@ static int parse_assignment(struct parser *ps, char sigil)
 				       "variable @{%s} was not previously declared, but is being "
 				       "assigned additional values",
 				       name);
-	if (!append && var)
+	if (!append && (var || policy_find_variable(ps->pol, name, true)))
 		return syntax_error_at(ps, &loc, "variable @{%s} was previously declared", name);
 	if (!var) {
 		var = arena_new(ps->arena, struct variable);

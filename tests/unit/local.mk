@@ -34,4 +34,5 @@ EXTRA_DIST += \
 	tests/parser/cases-4.txt \
 	tests/parser/cases-5.txt \
 	tests/parser/cases-6.txt \
-	tests/parser/cases-7.txt
+	tests/parser/cases-7.txt \
+	tests/parser/cases-8.txt
