@@ -628,10 +628,8 @@ static int parse_rule_conds(struct parser *ps, struct rule *rule, bool allow_in)
 				while (*peer_tail)
 					peer_tail = &(*peer_tail)->next;
 				rule->n_peer_blocks++;
-				r = parse_cond_list(ps, peer_tail);
-				if (r < 0)
-					return r;
-				continue;
+				/* the peer block closes the rule: nothing may follow it */
+				return parse_cond_list(ps, peer_tail);
 			}
 			*ps->lx = save;
 			/* peer=label: keep it as an ordinary condition */

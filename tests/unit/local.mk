@@ -24,15 +24,7 @@ endif
 EXTRA_DIST += tests/unit/missing-cmocka
 
 # Tier scripts comparing our parser's verdicts with Debian's apparmor_parser
-# (run by hand or from tests/all; they need the apparmor packages installed).
-EXTRA_DIST += \
-	tests/parser/corpus-verdicts \
-	tests/parser/oracle-cases \
-	tests/parser/cases.txt \
-	tests/parser/cases-2.txt \
-	tests/parser/cases-3.txt \
-	tests/parser/cases-4.txt \
-	tests/parser/cases-5.txt \
-	tests/parser/cases-6.txt \
-	tests/parser/cases-7.txt \
-	tests/parser/cases-8.txt
+# (run by hand or from tests/all; they need the apparmor packages installed):
+# tests/parser/corpus-verdicts and tests/parser/oracle-cases with its
+# cases*.txt files. The whole directory ships in the tarball.
+EXTRA_DIST += tests/parser
