@@ -870,9 +870,18 @@ static int decode_mode(struct parser *ps, struct rule *rule)
 
 	/* apparmor_parser lets a bare 'x' through when a target names the transition */
 	if (r < 0 && rule->target && !(rule->qual & QUAL_DENY) && rule->exec == EXEC_BARE)
-		return 0;
+		r = 0;
 	if (r < 0)
 		return syntax_error_at(ps, &rule->mode_loc, "%s", error);
+	if (!rule->exec_safety)
+		return 0;
+	/* "safe"/"unsafe" say whether the environment is scrubbed, overriding case */
+	if (!(rule->perms & PERM_EXEC))
+		return syntax_error_at(ps, &rule->mode_loc, "%s rule missing exec permissions",
+				       rule->exec_safety);
+	if ((rule->qual & QUAL_DENY) && strcmp(rule->exec_safety, "unsafe") == 0)
+		return syntax_error_at(ps, &rule->loc, "deny rules cannot be unsafe");
+	rule->exec_clean = strcmp(rule->exec_safety, "safe") == 0;
 	return 0;
 }
 
@@ -903,6 +912,12 @@ static int parse_file_rule(struct parser *ps, struct rule *rule, const struct wo
 	if (!first) {
 		if (rule->has_file && lexer_peek(ps->lx) == ',')
 			return end_of_rule(ps);
+		if (!rule->exec_safety) {
+			if (lexer_accept_keyword(ps->lx, "safe"))
+				rule->exec_safety = "safe";
+			else if (lexer_accept_keyword(ps->lx, "unsafe"))
+				rule->exec_safety = "unsafe";
+		}
 		r = read_word(ps, WORD_PATH, "a path or a file mode", &w);
 		if (r < 0)
 			return r;
@@ -1337,6 +1352,11 @@ static int parse_rule(struct parser *ps, struct profile *prof, unsigned outer_qu
 		}
 		if (strcmp(w.text, "file") == 0) {
 			rule->has_file = true;
+			r = parse_file_rule(ps, rule, NULL);
+			goto done;
+		}
+		if (strcmp(w.text, "safe") == 0 || strcmp(w.text, "unsafe") == 0) {
+			rule->exec_safety = w.text;
 			r = parse_file_rule(ps, rule, NULL);
 			goto done;
 		}
