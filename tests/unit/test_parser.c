@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <cmocka.h>
 
@@ -423,6 +424,88 @@ static void murmur3_matches_reference(void **state)
 	assert_int_equal(murmur3_32("Hello, world!", 13, 1234), 0xfaf6cdb3);
 }
 
+static void checks_exec_transitions(void **state)
+{
+	(void)state;
+	assert_accepts("profile foo { /bin/a px, /bin/a px, /bin/* ix, }");
+	assert_accepts("profile foo { safe /bin/a px, /bin/a Px, unsafe /bin/b Px, /bin/b px, }");
+	assert_accepts("profile foo { /bin/a x -> b, deny /bin/c x, }");
+	assert_refuses("profile foo { /bin/a ix, /bin/a px, }", "conflicting x modifiers");
+	assert_refuses("profile foo { /bin/a px -> a, /bin/a px -> b, }", "conflicting");
+	assert_refuses("profile foo { unsafe /bin/a r, }", "missing exec");
+	assert_refuses("profile foo { deny unsafe /bin/a x, }", "unsafe");
+	assert_refuses(
+	    "profile foo { change_profile safe /a -> b, change_profile unsafe /a -> b, }",
+	    "conflicting");
+}
+
+static void checks_rule_shapes(void **state)
+{
+	(void)state;
+	/* a peer block ends dbus and unix rules */
+	assert_refuses("profile foo { dbus send peer=(label=x) path=/a, }", NULL);
+	assert_refuses("profile foo { unix (bind) peer=(label=x), }", "peer");
+	assert_refuses("profile foo { unix addr=@a addr=@b, }", "only be specified once");
+	assert_refuses("profile foo { dbus eavesdrop path=/a, }", "eavesdrop");
+	assert_refuses("profile foo { dbus send interface=(a b), }", "single value");
+	assert_refuses("profile foo { network inet stream,network inet6, }", "network");
+	assert_refuses("profile foo { mount ->, }", "mount point");
+	assert_refuses("profile foo { signal peer=(foo), }", "label");
+	assert_refuses("profile foo { change_profile -> &a, }", "not a profile");
+	assert_accepts("profile foo { mount options=(bind) /a/{b,c -> /b, dbus path=/a/{b,c, }");
+	assert_accepts("profile foo { /a/b\\ c r, set rlimit as<=10M, }");
+	assert_refuses("profile foo { foo/bar r, }", "not a path");
+	assert_accepts("profile foo { foo_bar r, @foo r, }");
+}
+
+static void checks_untaken_branches(void **state)
+{
+	(void)state;
+	/* parse-time checks apply in both branches; expansion only in the taken one */
+	assert_refuses("${B}=false\nprofile foo { if ${B} { capability bogus, } }", "capability");
+	assert_refuses("${B}=false\nprofile foo { if ${B} { ^h { } ^h { } } }", "multiple");
+	assert_accepts("${B}=false\nprofile foo { if ${B} { @{NOPE} r, /a/{b r, } }");
+	assert_refuses("${B}=true\n@{B}=a\nprofile foo { }", "previously declared");
+	assert_accepts("${B}=TRUE\nprofile foo { if not not ${B} { } if${B} { } }");
+}
+
+static void features_directory_form(void **state)
+{
+	char dir[] = "/tmp/vigil-feat-XXXXXX", path[256];
+	struct arena a;
+	struct features f;
+	FILE *fp;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/caps", dir);
+	assert_int_equal(mkdir(path, 0755), 0);
+	snprintf(path, sizeof(path), "%s/caps/mask", dir);
+	fp = fopen(path, "w");
+	assert_non_null(fp);
+	fputs("chown kill\n", fp);
+	fclose(fp);
+	snprintf(path, sizeof(path), "%s/stack", dir);
+	fp = fopen(path, "w");
+	assert_non_null(fp);
+	fputs("yes\n", fp);
+	fclose(fp);
+	arena_init(&a);
+	assert_int_equal(features_load(&a, dir, &f), 0);
+	/* flattened exactly like libapparmor: sorted, "name {" content "}\n" */
+	assert_string_equal(f.flattened, "caps {mask {chown kill\n}\n}\nstack {yes\n}\n");
+	assert_true(features_list_contains(&f, "caps/mask", "kill"));
+	assert_string_equal(features_value(&f, "stack"), "yes");
+	arena_release(&a);
+	snprintf(path, sizeof(path), "%s/caps/mask", dir);
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/caps", dir);
+	rmdir(path);
+	snprintf(path, sizeof(path), "%s/stack", dir);
+	unlink(path);
+	rmdir(dir);
+}
+
 static void file_mode_decoding(void **state)
 {
 	uint32_t perms;
@@ -465,6 +548,10 @@ int main(void)
 	    cmocka_unit_test(features_flat_and_lookup),
 	    cmocka_unit_test(murmur3_matches_reference),
 	    cmocka_unit_test(file_mode_decoding),
+	    cmocka_unit_test(checks_exec_transitions),
+	    cmocka_unit_test(checks_rule_shapes),
+	    cmocka_unit_test(checks_untaken_branches),
+	    cmocka_unit_test(features_directory_form),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
