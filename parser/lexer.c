@@ -180,7 +180,8 @@ int lexer_word(struct lexer *lx, struct arena *a, enum word_kind kind, struct wo
 	while (lx->p < lx->end) {
 		char c = *lx->p;
 
-		if (lexer_is_space(c) || c == '\0')
+		/* a NUL byte is just another character inside a path */
+		if (lexer_is_space(c) || (c == '\0' && kind != WORD_PATH))
 			break;
 		if (kind == WORD_PATH) {
 			/*
