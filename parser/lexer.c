@@ -35,9 +35,8 @@ static bool directive_follows(const struct lexer *lx)
 	static const char kw[] = "#include";
 	size_t n = sizeof(kw) - 1;
 
-	if ((size_t)(lx->end - lx->p) <= n || memcmp(lx->p, kw, n) != 0)
-		return false;
-	return lexer_is_space(lx->p[n]) || lx->p[n] == '<' || lx->p[n] == '"';
+	/* "#includes" is no comment either: apparmor_parser refuses it */
+	return (size_t)(lx->end - lx->p) >= n && memcmp(lx->p, kw, n) == 0;
 }
 
 void lexer_skip_blank(struct lexer *lx)

@@ -417,6 +417,17 @@ static int parse_include(struct parser *ps, const struct loc *site, struct profi
 		if (!lexer_accept_keyword(ps->lx, "exists"))
 			return expected(ps, "'exists' after 'include if'");
 		if_exists = true;
+		/* the name must follow on the same line */
+		for (const char *p = ps->lx->p; p < ps->lx->end && lexer_is_space(*p); p++) {
+			if (*p == '\n') {
+				struct loc here = lexer_loc(ps->lx);
+
+				return syntax_error_at(
+				    ps, &here,
+				    "syntax error: include name expected on the same "
+				    "line");
+			}
+		}
 	}
 	lexer_skip_blank(ps->lx);
 	name_loc = lexer_loc(ps->lx);
@@ -1324,6 +1335,9 @@ static int parse_rule(struct parser *ps, struct profile *prof, unsigned outer_qu
 	if (!qual) {
 		if (c == '^') {
 			lexer_accept(ps->lx, "^");
+			if (ps->lx->p < ps->lx->end && lexer_is_space(*ps->lx->p))
+				return syntax_error_at(ps, &loc,
+						       "syntax error: no blank allowed after '^'");
 			return parse_profile(ps, prof, false, true, &loc);
 		}
 		if (lexer_accept_keyword(ps->lx, "profile"))
