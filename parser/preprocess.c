@@ -29,23 +29,24 @@ static int emit_path(struct source_cache *c, const char *path, FILE *out, struct
 	if (stat(path, &st) < 0)
 		return -errno;
 	if (S_ISDIR(st.st_mode)) {
-		struct dirent **list;
-		int n = scandir(path, &list, NULL, alphasort);
+		/* directory order, unsorted, as apparmor_parser -p shows it */
+		DIR *d = opendir(path);
+		struct dirent *de;
 
-		if (n < 0)
+		if (!d)
 			return -errno;
 		r = 0;
-		for (int i = 0; i < n; i++) {
-			if (list[i]->d_name[0] != '.' && r >= 0) {
-				char *sub = arena_printf(c->arena, "%s/%s", path, list[i]->d_name);
-				struct stat sst;
+		while (r >= 0 && (de = readdir(d))) {
+			char *sub;
+			struct stat sst;
 
-				if (stat(sub, &sst) == 0 && S_ISREG(sst.st_mode))
-					r = emit_path(c, sub, out, seen, depth + 1);
-			}
-			free(list[i]);
+			if (de->d_name[0] == '.')
+				continue;
+			sub = arena_printf(c->arena, "%s/%s", path, de->d_name);
+			if (stat(sub, &sst) == 0 && S_ISREG(sst.st_mode))
+				r = emit_path(c, sub, out, seen, depth + 1);
 		}
-		free(list);
+		closedir(d);
 		return r;
 	}
 	r = source_load_file(c, path, &src);
@@ -54,19 +55,26 @@ static int emit_path(struct source_cache *c, const char *path, FILE *out, struct
 	return emit_source(c, src, out, seen, depth + 1);
 }
 
-/* If line is an include directive, inline it and return 1. */
+/*
+ * If line is an include directive, inline it and return 1. The layout
+ * follows apparmor_parser -p: what precedes the directive, a blank, an
+ * empty line, "##included <name>", the file, then the rest of the line.
+ */
 static int try_include(struct source_cache *c, const char *line, size_t len, FILE *out,
 		       struct seen *seen, unsigned depth)
 {
-	const char *p = line, *end = line + len;
+	const char *p = line, *end = line + len, *directive, *rest;
 	bool if_exists = false, magic = false;
 	char name[4096];
 	size_t n;
 	char *path;
+	int r;
 
 	while (p < end && (*p == ' ' || *p == '\t'))
 		p++;
-	if ((size_t)(end - p) >= 8 && memcmp(p, "#include", 8) == 0)
+	directive = p;
+	if ((size_t)(end - p) >= 9 && memcmp(p, "#include", 8) == 0 &&
+	    (p[8] == ' ' || p[8] == '\t' || p[8] == '<' || p[8] == '"'))
 		p += 8;
 	else if ((size_t)(end - p) >= 8 && memcmp(p, "include", 7) == 0 &&
 		 (p[7] == ' ' || p[7] == '\t'))
@@ -90,21 +98,32 @@ static int try_include(struct source_cache *c, const char *line, size_t len, FIL
 		magic = *p == '<';
 		n = (size_t)(q - p - 1);
 		p++;
+		rest = q + 1;
 	} else {
 		const char *q = p;
 
 		while (q < end && *q != ' ' && *q != '\t' && *q != '\r')
 			q++;
 		n = (size_t)(q - p);
+		rest = q;
 	}
 	if (n == 0 || n >= sizeof(name))
 		return 0;
 	memcpy(name, p, n);
 	name[n] = '\0';
-	fprintf(out, "\n\n##included %s%s%s\n", magic ? "<" : "\"", name, magic ? ">" : "\"");
-	if (source_resolve_include(c, name, magic, &path) < 0)
-		return if_exists ? 1 : -ENOENT;
-	return emit_path(c, path, out, seen, depth) < 0 && !if_exists ? -ENOENT : 1;
+	fwrite(line, 1, (size_t)(directive - line), out);
+	fprintf(out, " \n\n##included %s%s%s\n", magic ? "<" : "\"", name, magic ? ">" : "\"");
+	if (source_resolve_include(c, name, magic, &path) < 0) {
+		if (!if_exists)
+			return -ENOENT;
+	} else {
+		r = emit_path(c, path, out, seen, depth);
+		if (r < 0 && !if_exists)
+			return r;
+	}
+	fwrite(rest, 1, (size_t)(end - rest), out);
+	fputc('\n', out);
+	return 1;
 }
 
 static int emit_source(struct source_cache *c, const struct source *src, FILE *out,
