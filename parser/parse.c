@@ -702,6 +702,9 @@ static int parse_word_rule(struct parser *ps, struct rule *rule)
 
 		if (r < 0)
 			return r;
+		if (w.quoted)
+			return syntax_error_at(ps, &w.loc,
+					       "syntax error: unexpected quoted string");
 		*tail = value_new(ps, &w);
 		tail = &(*tail)->next;
 	}
@@ -823,6 +826,9 @@ static int parse_link_rule(struct parser *ps, struct rule *rule)
 	r = read_word(ps, WORD_VALUE, "a link name", &w);
 	if (r < 0)
 		return r;
+	if (w.text[0] != '/' && w.text[0] != '@')
+		return syntax_error_at(ps, &w.loc, "syntax error: link name '%.40s' is not a path",
+				       w.text);
 	rule->path = w.text;
 	rule->path_loc = w.loc;
 	if (!lexer_accept(ps->lx, "->"))
@@ -830,6 +836,9 @@ static int parse_link_rule(struct parser *ps, struct rule *rule)
 	r = read_word(ps, WORD_VALUE, "a link target", &w);
 	if (r < 0)
 		return r;
+	if (w.text[0] != '/' && w.text[0] != '@')
+		return syntax_error_at(ps, &w.loc,
+				       "syntax error: link target '%.40s' is not a path", w.text);
 	rule->target = w.text;
 	rule->target_loc = w.loc;
 	return end_of_rule(ps);
