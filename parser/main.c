@@ -289,6 +289,9 @@ static int apply_option(struct options *o, int opt, const char *arg, const char 
 }
 
 /* parser.conf holds long options without their leading "--", one a line. */
+/* Values from parser.conf live as long as the options that point at them. */
+static struct arena config_arena;
+
 static int load_config_file(struct options *o, const char *path, const char *argv0)
 {
 	FILE *f = fopen(path, "re");
@@ -320,7 +323,8 @@ static int load_config_file(struct options *o, const char *path, const char *arg
 			continue;
 		}
 		/* -I and friends need the value to outlive this buffer */
-		if (apply_option(o, opt->val, eq ? strdup(eq) : NULL, argv0) < 0) {
+		if (apply_option(o, opt->val, eq ? arena_strdup(&config_arena, eq) : NULL, argv0) <
+		    0) {
 			fclose(f);
 			return -EINVAL;
 		}
@@ -535,5 +539,6 @@ int main(int argc, char **argv)
 		}
 	}
 	frontend_release(&fe);
+	arena_release(&config_arena);
 	return rc;
 }
