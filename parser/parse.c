@@ -110,6 +110,20 @@ static bool is_mode_char(char c)
 	return strchr("rwalkmxXiIuUpPcC", c) != NULL;
 }
 
+/*
+ * A word of mode letters is a file mode to apparmor_parser's scanner,
+ * never a name, wherever it stands (quoted words excepted).
+ */
+static bool is_mode_text(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (!is_mode_char(*s))
+			return false;
+	return true;
+}
+
 static bool is_mode_word(const struct word *w)
 {
 	if (w->quoted || w->len == 0)
@@ -120,9 +134,27 @@ static bool is_mode_word(const struct word *w)
 	return true;
 }
 
+/* Words apparmor_parser's scanner always takes as keywords, never as names. */
+static bool is_reserved_word(const char *s)
+{
+	static const char *const reserved[] = {
+	    "abi",     "alias", "allow",  "audit",	"capability", "change_profile", "dbus",
+	    "deny",    "file",	"hat",	  "if",		"include",    "link",		"mount",
+	    "network", "other", "owner",  "pivot_root", "profile",    "ptrace",		"remount",
+	    "rlimit",  "set",	"signal", "subset",	"umount",     "unix",		NULL,
+	};
+
+	for (const char *const *r = reserved; *r; r++)
+		if (strcmp(s, *r) == 0)
+			return true;
+	return false;
+}
+
 /* An unquoted name that is neither a path nor a variable: [A-Za-z_][A-Za-z0-9_]* */
 static bool is_plain_id(const struct word *w)
 {
+	if (is_reserved_word(w->text))
+		return false;
 	if (w->quoted || !((w->text[0] >= 'a' && w->text[0] <= 'z') ||
 			   (w->text[0] >= 'A' && w->text[0] <= 'Z') || w->text[0] == '_'))
 		return false;
@@ -784,6 +816,9 @@ static int parse_pivot_root_rule(struct parser *ps, struct rule *rule)
 		r = read_path(ps, "a new root", &rule->path, &rule->path_loc);
 		if (r < 0)
 			return r;
+		if (is_mode_text(rule->path))
+			return syntax_error_at(ps, &rule->path_loc,
+					       "syntax error: expected a new root, found a mode");
 	}
 	if (lexer_accept(ps->lx, "->")) {
 		r = read_path(ps, "a profile name", &rule->target, &rule->target_loc);
@@ -805,6 +840,10 @@ static int parse_change_profile_rule(struct parser *ps, struct rule *rule)
 		r = read_path(ps, "an exec condition", &rule->path, &rule->path_loc);
 		if (r < 0)
 			return r;
+		if (is_mode_text(rule->path))
+			return syntax_error_at(ps, &rule->path_loc,
+					       "syntax error: expected an exec condition, found a "
+					       "mode");
 	} else if (rule->exec_safety) {
 		return expected(ps, "an exec condition after the exec mode");
 	}
