@@ -277,8 +277,6 @@ static void check_unix(struct checker *ck, struct rule *r)
 	for (struct cond *c = r->conds; c; c = c->next) {
 		if (strcmp(c->name, "type") != 0)
 			continue;
-		if (c->list)
-			fail(ck, &c->loc, "unix rule: type takes a single value");
 		for (struct value *v = c->values; v; v = v->next)
 			if (!in_list(v->text, net_types))
 				fail(ck, &v->loc, "invalid socket type '%s'", v->text);

@@ -665,6 +665,13 @@ static int parse_rule_conds(struct parser *ps, struct rule *rule, bool allow_in)
 		if (strcmp(w.text, "peer") == 0 && lexer_accept(ps->lx, "=")) {
 			struct lexer save = *ps->lx;
 
+			if ((rule->kind == RULE_DBUS || rule->kind == RULE_UNIX) &&
+			    lexer_accept(ps->lx, "(") && lexer_accept(ps->lx, ")")) {
+				/* "peer=()" is an empty peer block: it still ends the rule */
+				rule->n_peer_blocks++;
+				return 0;
+			}
+			*ps->lx = save;
 			if (lexer_accept(ps->lx, "(") && cond_follows(ps, false)) {
 				struct cond **peer_tail = &rule->peer_conds;
 
