@@ -1348,6 +1348,11 @@ static int parse_keyword_rule(struct parser *ps, struct rule *rule)
 static unsigned parse_qualifiers(struct parser *ps)
 {
 	unsigned qual = 0;
+	char c = lexer_peek(ps->lx);
+
+	/* every qualifier starts with one of these: skip the keyword tests otherwise */
+	if (c != 'a' && c != 'd' && c != 'o')
+		return 0;
 
 	if (lexer_accept_keyword(ps->lx, "audit"))
 		qual |= QUAL_AUDIT;
@@ -1395,9 +1400,9 @@ static int parse_rule(struct parser *ps, struct profile *prof, unsigned outer_qu
 						       "syntax error: no blank allowed after '^'");
 			return parse_profile(ps, prof, false, true, &loc);
 		}
-		if (lexer_accept_keyword(ps->lx, "profile"))
+		if (c == 'p' && lexer_accept_keyword(ps->lx, "profile"))
 			return parse_profile(ps, prof, true, false, &loc);
-		if (lexer_accept_keyword(ps->lx, "hat"))
+		if (c == 'h' && lexer_accept_keyword(ps->lx, "hat"))
 			return parse_profile(ps, prof, false, true, &loc);
 	}
 
@@ -1447,6 +1452,7 @@ static int parse_body(struct parser *ps, struct profile *prof, unsigned qual, bo
 {
 	for (;;) {
 		struct loc loc;
+		char c;
 		int r;
 
 		lexer_skip_blank(ps->lx);
@@ -1462,11 +1468,13 @@ static int parse_body(struct parser *ps, struct profile *prof, unsigned qual, bo
 				return 0;
 			return syntax_error_at(ps, &loc, "syntax error: unexpected '}'");
 		}
-		if (accept_include_keyword(ps)) {
+		/* the first character rules out most keywords cheaply */
+		c = *ps->lx->p;
+		if ((c == '#' || c == 'i') && accept_include_keyword(ps)) {
 			r = parse_include(ps, &loc, prof);
-		} else if (accept_if_keyword(ps)) {
+		} else if (c == 'i' && accept_if_keyword(ps)) {
 			r = parse_if(ps, prof, qual);
-		} else if (!qual && lexer_accept_keyword(ps->lx, "abi")) {
+		} else if (c == 'a' && !qual && lexer_accept_keyword(ps->lx, "abi")) {
 			r = parse_abi(ps);
 		} else {
 			r = parse_rule(ps, prof, qual);
