@@ -14,6 +14,7 @@ void lexer_init(struct lexer *lx, const struct source *src, const struct loc *in
 	lx->end = src->data + src->len;
 	lx->line_start = src->data;
 	lx->line = 1;
+	lx->no_comments = false;
 }
 
 bool lexer_is_space(char c)
@@ -44,7 +45,7 @@ void lexer_skip_blank(struct lexer *lx)
 	while (lx->p < lx->end) {
 		if (lexer_is_space(*lx->p)) {
 			advance(lx);
-		} else if (*lx->p == '#' && !directive_follows(lx)) {
+		} else if (*lx->p == '#' && !lx->no_comments && !directive_follows(lx)) {
 			const char *start = lx->p;
 
 			while (lx->p < lx->end && *lx->p != '\n')

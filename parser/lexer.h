@@ -19,6 +19,11 @@ struct lexer {
 	const char *p, *end;
 	const char *line_start;
 	unsigned line;
+	/*
+	 * apparmor_parser's scanner knows no comments inside most keyword
+	 * rules, flag lists and exec targets: there '#' is just a character.
+	 */
+	bool no_comments;
 };
 
 /*

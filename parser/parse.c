@@ -331,6 +331,7 @@ enum scope { SCOPE_FILE, SCOPE_PROFILE };
 
 static int parse_top_items(struct parser *ps);
 static int parse_abi(struct parser *ps);
+static int parse_flag_words(struct parser *ps, struct profile *prof, struct value **tail);
 static int parse_body(struct parser *ps, struct profile *prof, unsigned qual, bool until_eof);
 
 static bool already_included(const struct source ***list, size_t *n, size_t *cap,
@@ -581,7 +582,14 @@ static bool cond_follows(struct parser *ps, bool allow_in)
 	bool yes = false;
 
 	if (lexer_word(ps->lx, ps->arena, WORD_ID, &w) == 0 && !w.quoted) {
-		if (lexer_peek(ps->lx) == '=')
+		const char *p = ps->lx->p;
+
+		/* a condition name and its '=' share a line */
+		while (p < ps->lx->end && (*p == ' ' || *p == '\t'))
+			p++;
+		if (p < ps->lx->end && *p == '\n')
+			yes = false;
+		else if (lexer_peek(ps->lx) == '=')
 			yes = true;
 		else if (allow_in && lexer_accept_keyword(ps->lx, "in"))
 			yes = lexer_peek(ps->lx) == '(';
@@ -958,7 +966,9 @@ static int parse_exec_target(struct parser *ps, struct rule *rule)
 
 	if (!lexer_accept(ps->lx, "->"))
 		return 0;
+	ps->lx->no_comments = true;
 	r = read_word(ps, WORD_PATH, "an exec target", &w);
+	ps->lx->no_comments = false;
 	if (r < 0)
 		return r;
 	rule->target = w.text;
@@ -1035,7 +1045,16 @@ static int parse_file_rule(struct parser *ps, struct rule *rule, const struct wo
 static int parse_flags(struct parser *ps, struct profile *prof)
 {
 	struct value **tail = &prof->flag_words;
+	int r;
 
+	ps->lx->no_comments = true;
+	r = parse_flag_words(ps, prof, tail);
+	ps->lx->no_comments = false;
+	return r;
+}
+
+static int parse_flag_words(struct parser *ps, struct profile *prof, struct value **tail)
+{
 	/* '(' already consumed */
 	for (;;) {
 		struct word w;
@@ -1317,7 +1336,7 @@ static const struct {
     {"set", RULE_RLIMIT},
 };
 
-static int parse_keyword_rule(struct parser *ps, struct rule *rule)
+static int parse_keyword_rule_body(struct parser *ps, struct rule *rule)
 {
 	switch (rule->kind) {
 	case RULE_CAPABILITY:
@@ -1343,6 +1362,20 @@ static int parse_keyword_rule(struct parser *ps, struct rule *rule)
 	default:
 		return parse_file_rule(ps, rule, NULL);
 	}
+}
+
+static int parse_keyword_rule(struct parser *ps, struct rule *rule)
+{
+	/* only capability, pivot_root and link rules may carry comments inside */
+	bool comments = rule->kind == RULE_CAPABILITY || rule->kind == RULE_PIVOT_ROOT ||
+			rule->kind == RULE_LINK;
+	bool saved = ps->lx->no_comments;
+	int r;
+
+	ps->lx->no_comments = !comments;
+	r = parse_keyword_rule_body(ps, rule);
+	ps->lx->no_comments = saved;
+	return r;
 }
 
 static unsigned parse_qualifiers(struct parser *ps)
