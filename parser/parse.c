@@ -23,6 +23,7 @@
 
 struct parser {
 	struct arena *arena;
+	bool in_mount; /* mount conditions may wrap after '=' */
 	struct diag *diag;
 	struct source_cache *sources;
 	struct policy *pol;
@@ -173,6 +174,35 @@ static bool is_file_path_word(const struct word *w)
 	if (strchr(w->text, '!'))
 		return false;
 	return w->text[0] == '/' || w->text[0] == '@' || is_plain_id(w);
+}
+
+/* Is the next token on the current line? (Some constructs may not wrap.) */
+static bool next_on_same_line(struct parser *ps)
+{
+	for (const char *p = ps->lx->p; p < ps->lx->end && lexer_is_space(*p); p++)
+		if (*p == '\n')
+			return false;
+	return true;
+}
+
+/* The next significant character without consuming anything. */
+static char lexer_peek_raw(struct parser *ps)
+{
+	struct lexer save = *ps->lx;
+	char c = lexer_peek(ps->lx);
+
+	*ps->lx = save;
+	return c;
+}
+
+static int require_same_line(struct parser *ps, const char *what)
+{
+	struct loc here;
+
+	if (next_on_same_line(ps))
+		return 0;
+	here = lexer_loc(ps->lx);
+	return syntax_error_at(ps, &here, "syntax error: %s must be on the same line", what);
 }
 
 static bool enter_nesting(struct parser *ps)
@@ -552,10 +582,19 @@ static int parse_cond_value(struct parser *ps, struct cond *c, bool allow_in, en
 	struct word w;
 	int r;
 
-	if (allow_in && lexer_accept_keyword(ps->lx, "in"))
+	if (allow_in && lexer_accept_keyword(ps->lx, "in")) {
 		c->in = true;
-	else if (!lexer_accept(ps->lx, "="))
+		r = require_same_line(ps, "the list after 'in'");
+		if (r < 0)
+			return r;
+	} else if (!lexer_accept(ps->lx, "=")) {
 		return expected(ps, "'='");
+	} else if (!ps->in_mount && lexer_peek_raw(ps) != '(') {
+		/* a single value may not wrap; a "(list)" may */
+		r = require_same_line(ps, "a condition's value");
+		if (r < 0)
+			return r;
+	}
 	if (lexer_peek(ps->lx) == '(') {
 		lexer_accept(ps->lx, "(");
 		c->list = true;
@@ -673,6 +712,9 @@ static int parse_rule_conds(struct parser *ps, struct rule *rule, bool allow_in)
 		if (strcmp(w.text, "peer") == 0 && lexer_accept(ps->lx, "=")) {
 			struct lexer save = *ps->lx;
 
+			r = require_same_line(ps, "a condition's value");
+			if (r < 0)
+				return r;
 			if ((rule->kind == RULE_DBUS || rule->kind == RULE_UNIX) &&
 			    lexer_accept(ps->lx, "(") && lexer_accept(ps->lx, ")")) {
 				/* "peer=()" is an empty peer block: it still ends the rule */
@@ -791,8 +833,11 @@ static int read_path(struct parser *ps, const char *what, const char **text, str
 
 static int parse_mount_rule(struct parser *ps, struct rule *rule)
 {
-	int r = parse_rule_conds(ps, rule, true);
+	int r;
 
+	ps->in_mount = true;
+	r = parse_rule_conds(ps, rule, true);
+	ps->in_mount = false;
 	if (r < 0)
 		return r;
 	if (rule->kind == RULE_MOUNT) {
@@ -1123,15 +1168,16 @@ static int parse_profile_rest(struct parser *ps, struct profile *prof)
 			prof->attachment_loc = w.loc;
 		}
 		if (lexer_accept_keyword(ps->lx, "xattrs")) {
-			if (!lexer_accept(ps->lx, "=") || !lexer_accept(ps->lx, "("))
-				return expected(ps, "'=(' after 'xattrs'");
+			if (!next_on_same_line(ps) || !lexer_accept(ps->lx, "=") ||
+			    !next_on_same_line(ps) || !lexer_accept(ps->lx, "("))
+				return expected(ps, "'=(' after 'xattrs' on the same line");
 			r = parse_xattrs(ps, &prof->xattrs);
 			if (r < 0)
 				return r;
 		}
 	}
 	if (lexer_accept_keyword(ps->lx, "flags")) {
-		if (!lexer_accept(ps->lx, "="))
+		if (!next_on_same_line(ps) || !lexer_accept(ps->lx, "="))
 			return expected(ps, "'=' after 'flags'");
 		if (!lexer_accept(ps->lx, "("))
 			return expected(ps, "'(' after 'flags='");
@@ -1154,7 +1200,7 @@ static int parse_profile_rest(struct parser *ps, struct profile *prof)
 }
 
 static int parse_profile(struct parser *ps, struct profile *parent, bool keyword, bool hat,
-			 const struct loc *loc)
+			 bool is_caret, const struct loc *loc)
 {
 	struct profile *prof = profile_new(ps->pol, parent);
 	struct word w;
@@ -1163,6 +1209,11 @@ static int parse_profile(struct parser *ps, struct profile *parent, bool keyword
 	prof->loc = *loc;
 	prof->is_hat = hat;
 	prof->has_profile_keyword = keyword;
+	if (keyword || (hat && !is_caret)) {
+		r = require_same_line(ps, "the profile name");
+		if (r < 0)
+			return r;
+	}
 	r = read_word(ps, WORD_PATH, "a profile name", &w);
 	if (r < 0)
 		return r;
@@ -1431,12 +1482,12 @@ static int parse_rule(struct parser *ps, struct profile *prof, unsigned outer_qu
 			if (ps->lx->p < ps->lx->end && lexer_is_space(*ps->lx->p))
 				return syntax_error_at(ps, &loc,
 						       "syntax error: no blank allowed after '^'");
-			return parse_profile(ps, prof, false, true, &loc);
+			return parse_profile(ps, prof, false, true, true, &loc);
 		}
 		if (c == 'p' && lexer_accept_keyword(ps->lx, "profile"))
-			return parse_profile(ps, prof, true, false, &loc);
+			return parse_profile(ps, prof, true, false, false, &loc);
 		if (c == 'h' && lexer_accept_keyword(ps->lx, "hat"))
-			return parse_profile(ps, prof, false, true, &loc);
+			return parse_profile(ps, prof, false, true, false, &loc);
 	}
 
 	rule = rule_new(ps, RULE_FILE, qual | outer_qual, &loc);
@@ -1729,16 +1780,16 @@ static int parse_top_items(struct parser *ps)
 		} else if (lexer_accept_keyword(ps->lx, "abi")) {
 			r = parse_abi(ps);
 		} else {
-			bool keyword = false, hat = false;
+			bool keyword = false, hat = false, caret = false;
 
 			if (lexer_accept_keyword(ps->lx, "profile"))
 				keyword = true;
 			else if (lexer_accept_keyword(ps->lx, "hat"))
 				hat = true;
 			else if (lexer_accept(ps->lx, "^"))
-				hat = true;
+				hat = caret = true;
 			ps->seen_profile = true;
-			r = parse_profile(ps, NULL, keyword, hat, &loc);
+			r = parse_profile(ps, NULL, keyword, hat, caret, &loc);
 		}
 		if (r < 0)
 			return r;
