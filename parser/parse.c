@@ -690,6 +690,8 @@ static int parse_access(struct parser *ps, struct rule *rule)
 	r = read_word(ps, WORD_ID, "an access or a condition", &w);
 	if (r < 0)
 		return r;
+	if (w.quoted)
+		return syntax_error_at(ps, &w.loc, "syntax error: an access is not quoted");
 	*tail = value_new(ps, &w);
 	return 0;
 }
@@ -960,6 +962,9 @@ static int parse_rlimit_rule(struct parser *ps, struct rule *rule)
 		r = read_word(ps, WORD_ID, "an rlimit name", &w);
 		if (r < 0)
 			return r;
+		if (w.quoted)
+			return syntax_error_at(ps, &w.loc,
+					       "syntax error: rlimit names are not quoted");
 		/* "as<=10M": the name ends where "<=" begins ('=' ends the word) */
 		le = strchr(w.text, '<');
 		if (le && le != w.text && !w.quoted) {
@@ -975,6 +980,9 @@ static int parse_rlimit_rule(struct parser *ps, struct rule *rule)
 		r = read_word(ps, WORD_ID, "an rlimit value", &w);
 		if (r < 0)
 			return r;
+		if (w.quoted)
+			return syntax_error_at(ps, &w.loc,
+					       "syntax error: rlimit values are not quoted");
 		*tail = value_new(ps, &w);
 		tail = &(*tail)->next;
 	}
@@ -1137,6 +1145,9 @@ static int parse_xattrs(struct parser *ps, struct cond **ret)
 		r = read_word(ps, WORD_ID, "an extended attribute name or ')'", &w);
 		if (r < 0)
 			return r;
+		if (w.quoted)
+			return syntax_error_at(ps, &w.loc,
+					       "syntax error: attribute names are not quoted");
 		c = arena_new(ps->arena, struct cond);
 		c->name = w.text;
 		c->loc = w.loc;
@@ -1223,7 +1234,7 @@ static int parse_profile(struct parser *ps, struct profile *parent, bool keyword
 	if (!keyword && !hat && !parent) {
 		char c = w.text[0];
 
-		if (!w.quoted && c != '/' && c != ':')
+		if (c != '/' && (w.quoted || c != ':'))
 			return syntax_error_at(ps, &w.loc,
 					       "profile names must begin with a '/', namespace or "
 					       "keyword 'profile' or 'hat'");
