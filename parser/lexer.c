@@ -50,8 +50,12 @@ void lexer_skip_blank(struct lexer *lx)
 
 			while (lx->p < lx->end && *lx->p != '\n')
 				lx->p++;
-			/* Leave an over-long comment unskipped: it then fails as a token. */
-			if (lx->p - start > LEXER_MAX_TOKEN) {
+			/*
+			 * Leave an over-long comment, or one that the end of the
+			 * file cuts off before its newline, unskipped: it then
+			 * fails as a token, as in apparmor_parser.
+			 */
+			if (lx->p - start > LEXER_MAX_TOKEN || lx->p >= lx->end) {
 				lx->p = start;
 				break;
 			}

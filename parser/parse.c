@@ -1370,6 +1370,16 @@ static int parse_if(struct parser *ps, struct profile *prof, unsigned qual)
 
 /* ---- profile bodies ----------------------------------------------------- */
 
+/* "abi<abi/3.0>," needs no blank after the keyword */
+static bool accept_abi_keyword(struct parser *ps)
+{
+	lexer_skip_blank(ps->lx);
+	if (ps->lx->end - ps->lx->p > 3 && memcmp(ps->lx->p, "abi", 3) == 0 &&
+	    (ps->lx->p[3] == '<' || ps->lx->p[3] == '"'))
+		return lexer_accept(ps->lx, "abi");
+	return lexer_accept_keyword(ps->lx, "abi");
+}
+
 /* "if" may run straight into its variable: "if${B} {" */
 static bool accept_if_keyword(struct parser *ps)
 {
@@ -1569,7 +1579,7 @@ static int parse_body(struct parser *ps, struct profile *prof, unsigned qual, bo
 			r = parse_include(ps, &loc, prof);
 		} else if (c == 'i' && accept_if_keyword(ps)) {
 			r = parse_if(ps, prof, qual);
-		} else if (c == 'a' && !qual && lexer_accept_keyword(ps->lx, "abi")) {
+		} else if (c == 'a' && !qual && accept_abi_keyword(ps)) {
 			r = parse_abi(ps);
 		} else {
 			r = parse_rule(ps, prof, qual);
@@ -1788,7 +1798,10 @@ static int parse_top_items(struct parser *ps)
 						       "alias rules must come before the first "
 						       "profile");
 			r = parse_alias(ps, &loc);
-		} else if (lexer_accept_keyword(ps->lx, "abi")) {
+		} else if (accept_abi_keyword(ps)) {
+			if (ps->seen_profile)
+				return syntax_error_at(
+				    ps, &loc, "abi rules must come before the first profile");
 			r = parse_abi(ps);
 		} else {
 			bool keyword = false, hat = false, caret = false;
