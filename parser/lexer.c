@@ -187,6 +187,9 @@ int lexer_word(struct lexer *lx, struct arena *a, enum word_kind kind, struct wo
 		/* a NUL byte is just another character inside a path */
 		if (lexer_is_space(c) || (c == '\0' && kind != WORD_PATH))
 			break;
+		/* a quote cannot start in the middle of a word */
+		if (c == '"')
+			break;
 		if (kind == WORD_PATH) {
 			/*
 			 * A backslash right before a blank always escapes it, even
