@@ -10,8 +10,21 @@ tests_unit_test_version_CFLAGS = $(UNIT_TEST_CFLAGS)
 tests_unit_test_version_LDADD = $(UNIT_TEST_LDADD)
 
 TESTS += tests/unit/test_version
+
+check_PROGRAMS += tests/unit/test_parser
+tests_unit_test_parser_SOURCES = tests/unit/test_parser.c
+tests_unit_test_parser_CFLAGS = $(UNIT_TEST_CFLAGS)
+tests_unit_test_parser_LDADD = $(UNIT_TEST_LDADD)
+
+TESTS += tests/unit/test_parser
 else
 # Refuse to pass "make check" without the unit-test tier.
 TESTS += tests/unit/missing-cmocka
 endif
 EXTRA_DIST += tests/unit/missing-cmocka
+
+# Tier scripts comparing our parser's verdicts with Debian's apparmor_parser
+# (run by hand or from tests/all; they need the apparmor packages installed):
+# tests/parser/corpus-verdicts and tests/parser/oracle-cases with its
+# cases*.txt files. The whole directory ships in the tarball.
+EXTRA_DIST += tests/parser

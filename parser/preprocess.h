@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+#ifndef VIGIL_PARSER_PREPROCESS_H
+#define VIGIL_PARSER_PREPROCESS_H
+
+#include <stdio.h>
+
+#include "parser/source.h"
+
+/*
+ * -p: write the policy text with every include directive replaced by the
+ * included file(s), each announced by a "##included <name>" line. Each
+ * file is inlined once, which also stops include cycles.
+ */
+int preprocess_file(struct source_cache *c, const char *path, FILE *out);
+
+#endif

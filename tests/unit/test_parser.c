@@ -1,0 +1,558 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Front-end unit tests: every rule type accepted, every class of error
+ * refused with a "file:line:col: error:" diagnostic. Verdicts were taken
+ * from Debian's apparmor_parser 3.0.8.
+ */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "parser/cache.h"
+#include "parser/expand.h"
+#include "parser/features.h"
+#include "parser/frontend.h"
+#include "parser/lexer.h"
+#include "parser/parse.h"
+
+struct run {
+	int r;
+	char *errors;
+	size_t len;
+	struct frontend fe;
+	struct policy *pol;
+};
+
+/* Parse text as a file named "t.aa"; keep the frontend for inspection. */
+static void run_text(struct run *run, const char *text)
+{
+	static const char *const dirs[] = {"/etc/apparmor.d"};
+	FILE *err = open_memstream(&run->errors, &run->len);
+
+	assert_non_null(err);
+	frontend_init(&run->fe, dirs, 1, err);
+	run->pol = NULL;
+	run->r = frontend_load_text(&run->fe, "t.aa", text, &run->pol);
+	fclose(err);
+}
+
+static void run_done(struct run *run)
+{
+	frontend_release(&run->fe);
+	free(run->errors);
+}
+
+static void assert_accepts(const char *text)
+{
+	struct run run;
+
+	run_text(&run, text);
+	if (run.r != 0)
+		fail_msg("refused:\n%s\n%s", text, run.errors);
+	run_done(&run);
+}
+
+/* The text is refused and the first diagnostic contains needle. */
+static void assert_refuses(const char *text, const char *needle)
+{
+	struct run run;
+
+	run_text(&run, text);
+	if (run.r == 0)
+		fail_msg("accepted: %s", text);
+	if (strncmp(run.errors, "t.aa:", 5) != 0 || !strstr(run.errors, ": error: "))
+		fail_msg("diagnostic not in file:line:col form: %s", run.errors);
+	if (needle && !strstr(run.errors, needle))
+		fail_msg("expected '%s' in:\n%s", needle, run.errors);
+	run_done(&run);
+}
+
+static void accepts_every_rule_type(void **state)
+{
+	static const char *const rules[] = {
+	    "/foo r,",
+	    "r /foo,",
+	    "file,",
+	    "file /foo rw,",
+	    "owner /foo/** rwlk,",
+	    "audit deny /foo w,",
+	    "deny /foo x,",
+	    "/bin/foo ix,",
+	    "/bin/foo Px -> bar,",
+	    "/bin/foo cux,",
+	    "/bin/foo PIx,",
+	    "/foo/{a,b,{c,d}} r,",
+	    "\"/foo bar\" r,",
+	    "link /a -> /b,",
+	    "link subset /a -> /b,",
+	    "/a l -> /b,",
+	    "capability,",
+	    "capability chown sys_admin,",
+	    "network,",
+	    "network inet stream,",
+	    "network netlink raw,",
+	    "signal,",
+	    "signal (send receive) set=(hup, int) peer=foo,",
+	    "ptrace (read trace) peer=/usr/bin/x,",
+	    "mount,",
+	    "mount options=(rw,bind) /a -> /b,",
+	    "mount fstype in (ext4 xfs) /dev/sda1 -> /mnt/,",
+	    "remount /a,",
+	    "umount /a,",
+	    "pivot_root oldroot=/a /b -> foo,",
+	    "unix (send receive) type=stream addr=@foo peer=(label=bar addr=@baz),",
+	    "dbus send bus=session path=/a interface=b member={c,d} peer=(name=e label=f),",
+	    "dbus bind bus=system name=org.example,",
+	    "change_profile,",
+	    "change_profile safe /bin/x -> foo,",
+	    "set rlimit nofile <= 1024,",
+	    "set rlimit as <= 10M,",
+	    "set rlimit cpu <= 2minutes,",
+	    "set rlimit nice <= -20,",
+	    "audit { /a r, /b w, }",
+	    "owner { /a r, }",
+	    "^hat { /a r, }",
+	    "hat other { }",
+	    "profile child /bin/child flags=(complain) { }",
+	    "abi <abi/3.0>,",
+	    "include if exists <nonexistent/file>",
+	};
+	char buf[512];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(rules) / sizeof(rules[0]); i++) {
+		snprintf(buf, sizeof(buf), "profile foo {\n  %s\n}\n", rules[i]);
+		assert_accepts(buf);
+	}
+}
+
+static void refuses_bad_file_modes(void **state)
+{
+	(void)state;
+	assert_refuses("profile foo { /foo rwx, }", "preceded by exec qualifier");
+	assert_refuses("profile foo { deny /foo ix, }", "deny");
+	assert_refuses("profile foo { /foo ixpx, }", "conflicting");
+	assert_refuses("profile foo { /foo rwa, }", "mutually exclusive");
+	assert_refuses("profile foo { /foo z, }", "file mode");
+	assert_refuses("profile foo { deny file, }", NULL);
+	assert_refuses("profile foo { /foo r }", "expected");
+}
+
+static void refuses_bad_names(void **state)
+{
+	(void)state;
+	assert_refuses("profile foo { capability bogus, }", "invalid capability 'bogus'");
+	assert_refuses("profile foo { capability CHOWN, }", "invalid capability");
+	assert_refuses("profile foo { network bogus, }", "invalid network entry");
+	assert_refuses("profile foo { network inet stream tcp, }", "too many");
+	assert_refuses("profile foo { signal set=(bogus), }", "unknown signal");
+	assert_refuses("profile foo { signal set=(rtmin+33), }", "unknown signal");
+	assert_refuses("profile foo { ptrace bogus, }", "ptrace access");
+	assert_refuses("profile foo { mount options=bogus, }", "mount option");
+	assert_refuses("profile foo { mount bogus=ext4, }", "conditional");
+	assert_refuses("profile foo { pivot_root bogus=/a, }", "conditional");
+	assert_refuses("profile foo { unix type=bogus, }", "socket type");
+	assert_refuses("profile foo { dbus bogus=x, }", "conditional");
+	assert_refuses("profile foo { dbus send name=foo, }", "service");
+	assert_refuses("profile foo { dbus bind path=/a, }", "message");
+	assert_refuses("profile foo { set rlimit bogus <= 10, }", "invalid rlimit");
+	assert_refuses("profile foo { set rlimit nice <= -21, }", "out of range");
+	assert_refuses("profile foo { set rlimit cpu <= 10ms, }", "minimum");
+	assert_refuses("profile foo { set rlimit nofile <= 10K, }", "invalid value");
+}
+
+static void refuses_bad_qualifiers(void **state)
+{
+	(void)state;
+	assert_refuses("profile foo { owner capability, }", "owner prefix");
+	assert_refuses("profile foo { owner signal, }", "owner prefix");
+	assert_refuses("profile foo { deny audit /foo r, }", NULL);
+	assert_refuses("profile foo { deny { /a r, } }", "deny");
+	assert_refuses("profile foo { audit set rlimit nofile <= 1, }", "rlimit");
+	assert_refuses("audit profile foo { }", NULL);
+}
+
+static void refuses_bad_flags(void **state)
+{
+	(void)state;
+	assert_accepts("profile foo flags=(complain,audit,attach_disconnected) { }");
+	assert_accepts("/usr/bin/foo (complain) { }");
+	assert_refuses("profile foo flags=(bogus) { }", "invalid profile flag 'bogus'");
+	assert_refuses("profile foo flags=(debug) { }", "no longer valid");
+	assert_refuses("profile foo flags=(enforce,complain) { }", "conflicts");
+	assert_refuses("profile foo flags=(mediate_deleted,delegate_deleted) { }", "conflicts");
+	assert_refuses("profile foo flags=() { }", "empty");
+}
+
+static void checks_variables(void **state)
+{
+	(void)state;
+	assert_accepts("@{A}=/a /b\n@{B}=@{A}/c\nprofile foo { @{B} r, @{profile_name} r, }");
+	assert_accepts("@{A}=/a\n@{A}+=/b\nprofile foo { @{A} r, }");
+	assert_refuses("profile foo { @{NOPE}/x r, }", "never declared");
+	assert_refuses("@{A}=@{A}/b\nprofile foo { @{A} r, }", "recursively");
+	assert_refuses("@{A}=@{B}\n@{B}=@{A}\nprofile foo { @{A} r, }", "recursively");
+	assert_refuses("@{A}=/a\n@{A}=/b\nprofile foo { }", "previously declared");
+	assert_refuses("@{A}+=/b\nprofile foo { }", "not previously declared");
+	assert_refuses("@{A}=/a,\nprofile foo { }", "trailing commas");
+	assert_refuses("profile foo { }\n@{A}=/x\n", "before the first profile");
+	assert_refuses("profile foo { }\nalias /a -> /b,\n", "before the first profile");
+}
+
+static void checks_conditionals(void **state)
+{
+	(void)state;
+	assert_accepts("${B}=true\nprofile foo { if ${B} { /a r, } else { /b r, } }");
+	assert_accepts("${B}=false\nprofile foo { if not ${B} { /a r, } else if ${B} { } }");
+	assert_accepts("@{V}=x\nprofile foo { if defined @{V} { /a r, } }");
+	assert_refuses("profile foo { if ${B} { /a r, } }", "unset boolean");
+	assert_refuses("${B}=yes\nprofile foo { }", "true or false");
+	assert_refuses("${B}=true\n${B}=false\nprofile foo { }", "previously declared");
+}
+
+static void checks_globs(void **state)
+{
+	(void)state;
+	assert_refuses("profile foo { /foo/{a,b r, }", "alternation");
+	assert_refuses("profile foo { /a/b} r, }", "no matching open");
+	assert_refuses("profile foo { /a/{b} r, }", "number of items");
+	assert_refuses("profile foo { /a/[ab r, }", "character class");
+	assert_refuses("profile foo { /a/]b r, }", "no matching open");
+	assert_accepts("profile foo { /a/[{] r, /a/{,b} r, /a/\\{ r, }");
+}
+
+static void checks_profiles(void **state)
+{
+	(void)state;
+	assert_refuses("profile foo { } profile foo { }", "multiple definitions");
+	assert_refuses("profile foo { ^bar { } ^bar { } }", "multiple definitions");
+	assert_refuses("foo { }", "profile names must begin");
+	assert_refuses("profile foo { /bin/x { } }", NULL);
+	assert_accepts(":ns:foo { }");
+	assert_accepts("profile \"foo bar\" /usr/bin/x xattrs=(user.a=b user.c) { }");
+}
+
+static void refuses_malformed_input(void **state)
+{
+	(void)state;
+	assert_refuses("profile foo { /a r, ", "end of file");
+	assert_refuses("profile foo { /a r, }}", NULL);
+	assert_refuses("profile foo { \"/a r, }", "unterminated");
+	assert_refuses("profile foo {\x01\x02\xff }", NULL);
+	assert_refuses("profile foo { include <abstractions/nonexistent> }", "could not open");
+	assert_refuses("profile foo { include \"/nonexistent\" }", "could not open");
+}
+
+static void refuses_deep_nesting(void **state)
+{
+	size_t n = 10000;
+	char *text = malloc(n * 5 + 32);
+	char *p = text;
+
+	(void)state;
+	assert_non_null(text);
+	p += sprintf(p, "profile foo {");
+	for (size_t i = 0; i < n; i++)
+		p += sprintf(p, "^h {");
+	assert_refuses(text, "nesting");
+	free(text);
+}
+
+static void refuses_huge_tokens(void **state)
+{
+	size_t n = LEXER_MAX_TOKEN + 100;
+	char *text = malloc(n + 64);
+
+	(void)state;
+	assert_non_null(text);
+	strcpy(text, "profile foo { /");
+	memset(text + strlen(text), 'a', n);
+	strcpy(text + 15 + n, " r, }");
+	assert_refuses(text, "token longer");
+	free(text);
+}
+
+static void bounds_variable_blowup(void **state)
+{
+	char text[4096], *p = text;
+
+	(void)state;
+	p += sprintf(p, "@{A0}=x\n");
+	for (int i = 1; i < 40; i++)
+		p += sprintf(p, "@{A%d}=@{A%d}@{A%d}\n", i, i - 1, i - 1);
+	sprintf(p, "profile foo { /@{A39} r, }\n");
+	assert_refuses(text, "too large");
+}
+
+/* Errors inside an include name the include chain before the location. */
+static void diagnostics_show_caret_and_include_chain(void **state)
+{
+	char dir[] = "/tmp/vigil-test-XXXXXX", path[128], text[256];
+	struct run run;
+	FILE *f;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/inc", dir);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("# fragment\n  /x rwx,\n", f);
+	fclose(f);
+	snprintf(text, sizeof(text), "profile foo {\n  include \"%s\"\n}\n", path);
+	run_text(&run, text);
+	assert_int_not_equal(run.r, 0);
+	assert_non_null(strstr(run.errors, "In file included from t.aa:2:3:\n"));
+	assert_non_null(strstr(run.errors, "/inc:2:6: error: "));
+	assert_non_null(strstr(run.errors, "\n      /x rwx,\n         ^\n"));
+	run_done(&run);
+	unlink(path);
+	rmdir(dir);
+}
+
+static void include_cycles_terminate(void **state)
+{
+	char dir[] = "/tmp/vigil-test-XXXXXX", a[128], b[128], text[256];
+	FILE *f;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(a, sizeof(a), "%s/a", dir);
+	snprintf(b, sizeof(b), "%s/b", dir);
+	f = fopen(a, "w");
+	assert_non_null(f);
+	fprintf(f, "/a r,\ninclude \"%s\"\n", b);
+	fclose(f);
+	f = fopen(b, "w");
+	assert_non_null(f);
+	fprintf(f, "/b r,\ninclude \"%s\"\n", a);
+	fclose(f);
+	snprintf(text, sizeof(text), "profile foo { include \"%s\" }", a);
+	assert_accepts(text);
+	/* a directory include takes every file in it */
+	snprintf(text, sizeof(text), "profile foo { include \"%s\" }", dir);
+	assert_accepts(text);
+	unlink(a);
+	unlink(b);
+	rmdir(dir);
+}
+
+static void names_are_listed_in_order(void **state)
+{
+	struct run run;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *out;
+
+	(void)state;
+	run_text(&run, "profile foo { profile bar { } ^hat { } }\nprofile baz { }\n");
+	assert_int_equal(run.r, 0);
+	out = open_memstream(&buf, &len);
+	assert_non_null(out);
+	frontend_print_names(run.pol, out);
+	fclose(out);
+	assert_string_equal(buf, "baz\nfoo\nfoo//bar\nfoo//hat\n");
+	free(buf);
+	run_done(&run);
+}
+
+static void policy_tree_is_built(void **state)
+{
+	struct run run;
+	struct profile *p;
+	struct rule *r;
+
+	(void)state;
+	run_text(&run, "@{D}=/a /b\nprofile foo /bin/foo flags=(complain) {\n"
+		       "  owner @{D}/** rw,\n  /bin/x Cx -> child,\n  capability chown,\n}\n");
+	assert_int_equal(run.r, 0);
+	p = run.pol->profiles;
+	assert_string_equal(p->name, "foo");
+	assert_string_equal(p->attachment, "/bin/foo");
+	assert_true(p->flags & PFLAG_COMPLAIN);
+	r = p->rules;
+	assert_int_equal(r->kind, RULE_FILE);
+	assert_string_equal(r->path, "{/a,/b}/**");
+	assert_int_equal(r->perms, PERM_READ | PERM_WRITE);
+	assert_true(r->qual & QUAL_OWNER);
+	r = r->next;
+	assert_int_equal(r->exec, EXEC_CHILD);
+	assert_true(r->exec_clean);
+	assert_string_equal(r->target, "child");
+	r = r->next;
+	assert_int_equal(r->kind, RULE_CAPABILITY);
+	assert_string_equal(r->words->text, "chown");
+	run_done(&run);
+}
+
+static void features_flat_and_lookup(void **state)
+{
+	struct arena a;
+	struct features f;
+
+	(void)state;
+	arena_init(&a);
+	assert_int_equal(features_parse_flat(&a,
+					     "caps {mask {chown kill\n}\n}\n"
+					     "domain {stack {yes\n}\nversion {1.2\n}\n}\n",
+					     &f),
+			 0);
+	assert_true(features_has(&f, "caps"));
+	assert_true(features_has(&f, "domain/stack"));
+	assert_string_equal(features_value(&f, "domain/version"), "1.2");
+	assert_true(features_list_contains(&f, "caps/mask", "kill"));
+	assert_false(features_list_contains(&f, "caps/mask", "ki"));
+	assert_false(features_has(&f, "dbus"));
+	assert_int_not_equal(features_parse_flat(&a, "caps {mask {chown\n", &f), 0);
+	arena_release(&a);
+}
+
+/* Reference values of MurmurHash3_x86_32. */
+static void murmur3_matches_reference(void **state)
+{
+	(void)state;
+	assert_int_equal(murmur3_32("", 0, 0), 0);
+	assert_int_equal(murmur3_32("", 0, 1), 0x514e28b7);
+	assert_int_equal(murmur3_32("hello", 5, 0), 0x248bfa47);
+	assert_int_equal(murmur3_32("Hello, world!", 13, 1234), 0xfaf6cdb3);
+}
+
+static void checks_exec_transitions(void **state)
+{
+	(void)state;
+	assert_accepts("profile foo { /bin/a px, /bin/a px, /bin/* ix, }");
+	assert_accepts("profile foo { safe /bin/a px, /bin/a Px, unsafe /bin/b Px, /bin/b px, }");
+	assert_accepts("profile foo { /bin/a x -> b, deny /bin/c x, }");
+	assert_refuses("profile foo { /bin/a ix, /bin/a px, }", "conflicting x modifiers");
+	assert_refuses("profile foo { /bin/a px -> a, /bin/a px -> b, }", "conflicting");
+	assert_refuses("profile foo { unsafe /bin/a r, }", "missing exec");
+	assert_refuses("profile foo { deny unsafe /bin/a x, }", "unsafe");
+	assert_refuses(
+	    "profile foo { change_profile safe /a -> b, change_profile unsafe /a -> b, }",
+	    "conflicting");
+}
+
+static void checks_rule_shapes(void **state)
+{
+	(void)state;
+	/* a peer block ends dbus and unix rules */
+	assert_refuses("profile foo { dbus send peer=(label=x) path=/a, }", NULL);
+	assert_refuses("profile foo { unix (bind) peer=(label=x), }", "peer");
+	assert_refuses("profile foo { unix addr=@a addr=@b, }", "only be specified once");
+	assert_refuses("profile foo { dbus eavesdrop path=/a, }", "eavesdrop");
+	assert_refuses("profile foo { dbus send interface=(a b), }", "single value");
+	assert_refuses("profile foo { network inet stream,network inet6, }", "network");
+	assert_refuses("profile foo { mount ->, }", "mount point");
+	assert_refuses("profile foo { signal peer=(foo), }", "label");
+	assert_refuses("profile foo { change_profile -> &a, }", "not a profile");
+	assert_accepts("profile foo { mount options=(bind) /a/{b,c -> /b, dbus path=/a/{b,c, }");
+	assert_accepts("profile foo { /a/b\\ c r, set rlimit as<=10M, }");
+	assert_refuses("profile foo { foo/bar r, }", "not a path");
+	assert_accepts("profile foo { foo_bar r, @foo r, }");
+}
+
+static void checks_untaken_branches(void **state)
+{
+	(void)state;
+	/* parse-time checks apply in both branches; expansion only in the taken one */
+	assert_refuses("${B}=false\nprofile foo { if ${B} { capability bogus, } }", "capability");
+	assert_refuses("${B}=false\nprofile foo { if ${B} { ^h { } ^h { } } }", "multiple");
+	assert_accepts("${B}=false\nprofile foo { if ${B} { @{NOPE} r, /a/{b r, } }");
+	assert_refuses("${B}=true\n@{B}=a\nprofile foo { }", "previously declared");
+	assert_accepts("${B}=TRUE\nprofile foo { if not not ${B} { } if${B} { } }");
+}
+
+static void features_directory_form(void **state)
+{
+	char dir[] = "/tmp/vigil-feat-XXXXXX", path[256];
+	struct arena a;
+	struct features f;
+	FILE *fp;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/caps", dir);
+	assert_int_equal(mkdir(path, 0755), 0);
+	snprintf(path, sizeof(path), "%s/caps/mask", dir);
+	fp = fopen(path, "w");
+	assert_non_null(fp);
+	fputs("chown kill\n", fp);
+	fclose(fp);
+	snprintf(path, sizeof(path), "%s/stack", dir);
+	fp = fopen(path, "w");
+	assert_non_null(fp);
+	fputs("yes\n", fp);
+	fclose(fp);
+	arena_init(&a);
+	assert_int_equal(features_load(&a, dir, &f), 0);
+	/* flattened exactly like libapparmor: sorted, "name {" content "}\n" */
+	assert_string_equal(f.flattened, "caps {mask {chown kill\n}\n}\nstack {yes\n}\n");
+	assert_true(features_list_contains(&f, "caps/mask", "kill"));
+	assert_string_equal(features_value(&f, "stack"), "yes");
+	arena_release(&a);
+	snprintf(path, sizeof(path), "%s/caps/mask", dir);
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/caps", dir);
+	rmdir(path);
+	snprintf(path, sizeof(path), "%s/stack", dir);
+	unlink(path);
+	rmdir(dir);
+}
+
+static void file_mode_decoding(void **state)
+{
+	uint32_t perms;
+	enum exec_mode exec;
+	bool clean;
+	const char *error;
+
+	(void)state;
+	assert_int_equal(parse_file_mode("rwlkm", false, &perms, &exec, &clean, &error), 0);
+	assert_int_equal(perms, PERM_READ | PERM_WRITE | PERM_LINK | PERM_LOCK | PERM_MMAP);
+	assert_int_equal(parse_file_mode("PUx", false, &perms, &exec, &clean, &error), 0);
+	assert_int_equal(exec, EXEC_PROFILE_UNCONFINED);
+	assert_true(clean);
+	assert_int_equal(parse_file_mode("ixix", false, &perms, &exec, &clean, &error), 0);
+	assert_int_not_equal(parse_file_mode("ixux", false, &perms, &exec, &clean, &error), 0);
+	assert_int_equal(parse_file_mode("x", true, &perms, &exec, &clean, &error), 0);
+	assert_int_equal(exec, EXEC_BARE);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(accepts_every_rule_type),
+	    cmocka_unit_test(refuses_bad_file_modes),
+	    cmocka_unit_test(refuses_bad_names),
+	    cmocka_unit_test(refuses_bad_qualifiers),
+	    cmocka_unit_test(refuses_bad_flags),
+	    cmocka_unit_test(checks_variables),
+	    cmocka_unit_test(checks_conditionals),
+	    cmocka_unit_test(checks_globs),
+	    cmocka_unit_test(checks_profiles),
+	    cmocka_unit_test(refuses_malformed_input),
+	    cmocka_unit_test(refuses_deep_nesting),
+	    cmocka_unit_test(refuses_huge_tokens),
+	    cmocka_unit_test(bounds_variable_blowup),
+	    cmocka_unit_test(diagnostics_show_caret_and_include_chain),
+	    cmocka_unit_test(include_cycles_terminate),
+	    cmocka_unit_test(names_are_listed_in_order),
+	    cmocka_unit_test(policy_tree_is_built),
+	    cmocka_unit_test(features_flat_and_lookup),
+	    cmocka_unit_test(murmur3_matches_reference),
+	    cmocka_unit_test(file_mode_decoding),
+	    cmocka_unit_test(checks_exec_transitions),
+	    cmocka_unit_test(checks_rule_shapes),
+	    cmocka_unit_test(checks_untaken_branches),
+	    cmocka_unit_test(features_directory_form),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
