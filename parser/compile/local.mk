@@ -1,0 +1,88 @@
+# The policy compiler core: globs to regex trees, DFA construction and
+# minimisation, table compression, the DFA blob format, its decoder and the
+# semantic equivalence check. No dependency on the parser front end.
+
+noinst_LIBRARIES += parser/compile/libvigilcompile.a
+parser_compile_libvigilcompile_a_SOURCES = \
+	parser/compile/compile.c \
+	parser/compile/compile.h \
+	parser/compile/dfa.c \
+	parser/compile/dfa.h \
+	parser/compile/equiv.c \
+	parser/compile/equiv.h \
+	parser/compile/perms.c \
+	parser/compile/perms.h \
+	parser/compile/regex.c \
+	parser/compile/regex.h \
+	parser/compile/table.c \
+	parser/compile/table.h \
+	parser/compile/util.h
+
+if HAVE_CMOCKA
+COMPILE_TEST_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) \
+	-DVC_TEST_DATA_DIR='"$(abs_top_srcdir)/tests/data/compile"'
+COMPILE_TEST_LDADD = parser/compile/libvigilcompile.a $(CMOCKA_LIBS)
+
+check_PROGRAMS += \
+	tests/unit/test_compile_glob \
+	tests/unit/test_compile_dfa \
+	tests/unit/test_compile_oracle
+TESTS += \
+	tests/unit/test_compile_glob \
+	tests/unit/test_compile_dfa \
+	tests/unit/test_compile_oracle
+
+tests_unit_test_compile_glob_SOURCES = tests/unit/test_compile_glob.c
+tests_unit_test_compile_glob_CFLAGS = $(COMPILE_TEST_CFLAGS)
+tests_unit_test_compile_glob_LDADD = $(COMPILE_TEST_LDADD)
+
+tests_unit_test_compile_dfa_SOURCES = tests/unit/test_compile_dfa.c
+tests_unit_test_compile_dfa_CFLAGS = $(COMPILE_TEST_CFLAGS)
+tests_unit_test_compile_dfa_LDADD = $(COMPILE_TEST_LDADD)
+
+tests_unit_test_compile_oracle_SOURCES = tests/unit/test_compile_oracle.c
+tests_unit_test_compile_oracle_CFLAGS = $(COMPILE_TEST_CFLAGS)
+tests_unit_test_compile_oracle_LDADD = $(COMPILE_TEST_LDADD)
+endif
+
+# Oracle data: apparmor_parser 3.0.8 output for the 6.12 features (regen.sh).
+EXTRA_DIST += \
+	tests/data/features-6.12 \
+	tests/data/features-6.12-nopermstable \
+	tests/data/compile/regen.sh \
+	tests/data/compile/alternation.bin \
+	tests/data/compile/alternation.prof \
+	tests/data/compile/audit.bin \
+	tests/data/compile/audit.prof \
+	tests/data/compile/classes.bin \
+	tests/data/compile/classes.prof \
+	tests/data/compile/deny.bin \
+	tests/data/compile/deny.prof \
+	tests/data/compile/deny_exec.bin \
+	tests/data/compile/deny_exec.prof \
+	tests/data/compile/escapes.bin \
+	tests/data/compile/escapes.prof \
+	tests/data/compile/exec.bin \
+	tests/data/compile/exec.prof \
+	tests/data/compile/exec_precedence.bin \
+	tests/data/compile/exec_precedence.prof \
+	tests/data/compile/link.bin \
+	tests/data/compile/link.prof \
+	tests/data/compile/literal.bin \
+	tests/data/compile/literal.prof \
+	tests/data/compile/lock_append.bin \
+	tests/data/compile/lock_append.prof \
+	tests/data/compile/mixed.bin \
+	tests/data/compile/mixed.prof \
+	tests/data/compile/owner.bin \
+	tests/data/compile/owner.prof \
+	tests/data/compile/question.bin \
+	tests/data/compile/question.prof \
+	tests/data/compile/slashes.bin \
+	tests/data/compile/slashes.prof \
+	tests/data/compile/star.bin \
+	tests/data/compile/star.prof \
+	tests/data/compile/starstar.bin \
+	tests/data/compile/starstar.prof \
+	tests/data/compile/wildcards.bin \
+	tests/data/compile/wildcards.prof

@@ -1,0 +1,88 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The DFA blob (spec §2): comb-compressed transition tables behind a
+ * big-endian table-set header, and its decoder.
+ */
+#pragma once
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "parser/compile/dfa.h"
+#include "parser/compile/perms.h"
+
+#define VC_TABLESET_MAGIC 0x1B5E783Du
+
+enum {
+	VC_TABLE_ACCEPT = 1,
+	VC_TABLE_BASE = 2,
+	VC_TABLE_CHECK = 3,
+	VC_TABLE_DEFAULT = 4,
+	VC_TABLE_EC = 5,
+	VC_TABLE_META = 6,
+	VC_TABLE_ACCEPT2 = 7,
+	VC_TABLE_NEXT = 8,
+};
+
+#define VC_BASE_DIFF_ENCODE 0x80000000u
+#define VC_BASE_OOB	    0x20000000u
+#define VC_BASE_INDEX_MASK  0x00ffffffu
+
+typedef struct VcBlobOptions {
+	/* Emit the 256-byte EC table and index NEXT by class (smaller). */
+	bool equivalence_classes;
+	/*
+	 * permstable32: ACCEPT holds indexes into a separate table of
+	 * kernel records (owner at the index, other at index + 1) and there
+	 * is no ACCEPT2. Otherwise ACCEPT/ACCEPT2 carry the old encoding,
+	 * which is what apparmor_parser 3.0.8 writes.
+	 */
+	bool permstable;
+} VcBlobOptions;
+
+typedef struct VcBlob {
+	uint8_t *data; /* the DFA, a multiple of 8 bytes, to go after any padding */
+	size_t size;
+	VcKernelPerms *perms; /* permstable only: the records for the "perms" element */
+	size_t n_perms;
+} VcBlob;
+
+void vc_blob_done(VcBlob *blob);
+
+/* Compress a DFA into BASE/NEXT/CHECK/DEFAULT and serialise it. */
+int vc_dfa_write_blob(const VcDfa *dfa, const VcBlobOptions *options, VcBlob *ret);
+
+/* A blob expanded back into a plain table: what the kernel would compute. */
+typedef struct VcDecodedDfa {
+	uint32_t n_states;
+	uint32_t start;
+	uint32_t *next;	      /* next[state * 256 + byte] */
+	VcKernelPerms *owner; /* per state */
+	VcKernelPerms *other;
+} VcDecodedDfa;
+
+void vc_decoded_dfa_done(VcDecodedDfa *dfa);
+
+/*
+ * Decode and verify a DFA blob (without the leading alignment padding) the
+ * way the 6.12 kernel does (spec §2.2-2.6). `perms` is the permstable32
+ * table of the enclosing pdb, or NULL for the old ACCEPT/ACCEPT2 form.
+ * Returns 0, -EPROTO for a blob the kernel would reject, or -ENOMEM.
+ */
+int vc_dfa_decode_blob(const uint8_t *data, size_t size, const VcKernelPerms *perms, size_t n_perms,
+		       VcDecodedDfa *ret);
+
+/*
+ * Locate the payloads of the `NAME "aadfa" BLOB` elements of a policy
+ * stream, in order, with their alignment padding already skipped. In
+ * apparmor_parser output a profile's elements are: xmatch DFA (if it
+ * attaches), policydb DFA, file DFA. Returns the number found (at most
+ * max is stored) or -EPROTO.
+ */
+typedef struct VcBlobRef {
+	const uint8_t *data;
+	size_t size;
+} VcBlobRef;
+
+int vc_policy_find_dfas(const uint8_t *stream, size_t size, VcBlobRef *ret, size_t max);

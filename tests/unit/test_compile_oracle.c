@@ -1,0 +1,213 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Oracle equivalence: each tests/data/compile/NAME.prof was compiled by
+ * Debian's apparmor_parser 3.0.8 for the 6.12 features (NAME.bin, made by
+ * regen.sh). Here the same file rules go through the compiler core and the
+ * two file DFAs must grant identical kernel permissions for every byte
+ * string, in both of our output encodings.
+ *
+ * The .prof files use a deliberately tiny subset of the policy language
+ * (one file rule per line) so that this test needs no front end.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "parser/compile/compile.h"
+#include "parser/compile/equiv.h"
+#include "parser/compile/util.h"
+
+typedef struct Case {
+	char *text; /* owns the strings the rules point into */
+	VcFileRule rules[64];
+	size_t n_rules;
+} Case;
+
+static char *read_file(const char *path, size_t *ret_size)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf;
+	long size;
+
+	assert_non_null(f);
+	assert_int_equal(fseek(f, 0, SEEK_END), 0);
+	size = ftell(f);
+	assert_true(size >= 0);
+	rewind(f);
+	buf = malloc((size_t)size + 1);
+	assert_non_null(buf);
+	assert_int_equal(fread(buf, 1, (size_t)size, f), (size_t)size);
+	buf[size] = 0;
+	fclose(f);
+	if (ret_size)
+		*ret_size = (size_t)size;
+	return buf;
+}
+
+/* "[audit] [deny] [owner] GLOB MODE," or "[owner] link [subset] GLOB -> TARGET," */
+static void parse_rule(char *line, VcFileRule *rule)
+{
+	char *tok[8];
+	size_t n = 0, i = 0, len;
+	bool owner = false;
+	uint16_t mode;
+
+	*rule = (VcFileRule){};
+	len = strlen(line);
+	while (len > 0 && (line[len - 1] == ',' || line[len - 1] == ' '))
+		line[--len] = 0;
+	for (char *t = strtok(line, " \t"); t && n < 8; t = strtok(NULL, " \t"))
+		tok[n++] = t;
+	for (; i < n; i++) {
+		if (strcmp(tok[i], "audit") == 0)
+			rule->perms.audit = true;
+		else if (strcmp(tok[i], "deny") == 0)
+			rule->perms.deny = true;
+		else if (strcmp(tok[i], "owner") == 0)
+			owner = true;
+		else
+			break;
+	}
+	assert_true(i + 1 < n);
+	if (strcmp(tok[i], "link") == 0) {
+		i++;
+		if (strcmp(tok[i], "subset") == 0) {
+			rule->link_subset = true;
+			i++;
+		}
+		assert_true(i + 2 < n);
+		assert_string_equal(tok[i + 1], "->");
+		rule->glob = tok[i];
+		rule->link_target = tok[i + 2];
+		mode = VC_MAY_LINK;
+	} else {
+		rule->glob = tok[i];
+		if (vc_parse_file_mode(tok[i + 1], &mode) < 0)
+			fail_msg("bad mode \"%s\"", tok[i + 1]);
+	}
+	rule->perms.user = mode;
+	rule->perms.other = owner ? 0 : mode;
+}
+
+static void load_case(const char *name, Case *c)
+{
+	char path[512];
+	char *save = NULL;
+
+	snprintf(path, sizeof(path), "%s/%s.prof", VC_TEST_DATA_DIR, name);
+	*c = (Case){.text = read_file(path, NULL)};
+	for (char *line = strtok_r(c->text, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		while (*line == ' ' || *line == '\t')
+			line++;
+		if (!*line || *line == '}' || strncmp(line, "profile", 7) == 0 || *line == '#')
+			continue;
+		assert_true(c->n_rules < 64);
+		parse_rule(line, &c->rules[c->n_rules++]);
+	}
+}
+
+static void print_perms(const char *who, const VcKernelPerms *p)
+{
+	print_message("  %s allow %08x audit %08x quiet %08x xindex %08x\n", who, p->allow,
+		      p->audit, p->quiet, p->xindex);
+}
+
+static void check_case(const char *name)
+{
+	char path[512];
+	_cleanup_free_ char *stream = NULL;
+	size_t size;
+	VcBlobRef dfas[4];
+	VcDecodedDfa oracle = {};
+	Case c;
+	int n;
+
+	load_case(name, &c);
+	snprintf(path, sizeof(path), "%s/%s.bin", VC_TEST_DATA_DIR, name);
+	stream = read_file(path, &size);
+	n = vc_policy_find_dfas((const uint8_t *)stream, size, dfas, 4);
+	assert_true(n >= 2); /* policydb, then the file DFA */
+	assert_int_equal(vc_dfa_decode_blob(dfas[n - 1].data, dfas[n - 1].size, NULL, 0, &oracle),
+			 0);
+
+	for (unsigned variant = 0; variant < 4; variant++) {
+		VcBlobOptions options = {
+		    .equivalence_classes = variant & 1,
+		    .permstable = variant & 2,
+		};
+		VcBlob blob = {};
+		VcDecodedDfa ours = {};
+		VcDifference diff = {};
+		size_t bad = 0;
+		int r;
+
+		r = vc_compile_file_rules(c.rules, c.n_rules, &options, &blob, &bad);
+		if (r < 0)
+			fail_msg("%s: compiling rule %zu: %s", name, bad, strerror(-r));
+		assert_int_equal(
+		    vc_dfa_decode_blob(blob.data, blob.size, blob.perms, blob.n_perms, &ours), 0);
+		r = vc_dfa_equivalent(&oracle, &ours, &diff);
+		assert_true(r >= 0);
+		if (r == 0) {
+			print_message("%s (ec=%d permstable=%d): differs on \"", name,
+				      options.equivalence_classes, options.permstable);
+			for (size_t i = 0; i < diff.witness_len; i++)
+				print_message(diff.witness[i] >= 32 && diff.witness[i] < 127
+						  ? "%c"
+						  : "\\x%02x",
+					      diff.witness[i]);
+			print_message("\"\n");
+			print_perms("oracle owner", &diff.a_owner);
+			print_perms("ours   owner", &diff.b_owner);
+			print_perms("oracle other", &diff.a_other);
+			print_perms("ours   other", &diff.b_other);
+			fail_msg("%s: not equivalent to apparmor_parser", name);
+		}
+		if (variant == 0)
+			print_message("%-16s oracle %u states, ours %u states\n", name,
+				      oracle.n_states, ours.n_states);
+		vc_difference_done(&diff);
+		vc_decoded_dfa_done(&ours);
+		vc_blob_done(&blob);
+	}
+	vc_decoded_dfa_done(&oracle);
+	free(c.text);
+}
+
+static void test_oracle_cases(void **state)
+{
+	_cleanup_(closedirp) DIR *dir = NULL;
+	struct dirent *de;
+	unsigned count = 0;
+
+	(void)state;
+	dir = opendir(VC_TEST_DATA_DIR);
+	assert_non_null(dir);
+	while ((de = readdir(dir))) {
+		size_t len = strlen(de->d_name);
+		char name[256];
+
+		if (len < 6 || strcmp(de->d_name + len - 5, ".prof") != 0)
+			continue;
+		snprintf(name, sizeof(name), "%.*s", (int)(len - 5), de->d_name);
+		check_case(name);
+		count++;
+	}
+	assert_true(count >= 10);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_oracle_cases),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
