@@ -11,18 +11,15 @@
  * 2. The subset construction simulates that NFA on every input at once: a
  *    DFA state *is* the set of NFA states the simulation can be in, after
  *    following all the free SPLIT moves (the "closure"). Sets are kept
- *    sorted so that equal sets are equal arrays, and a hash table maps each
+ *    in a hash table keyed by an order-independent hash, which maps each
  *    set to its DFA state. Transitions are computed per byte class rather
  *    than per byte: bytes that every byte set either contains or lacks
  *    together behave identically everywhere.
  *
- * 3. Moore's partition refinement merges states no input can tell apart:
- *    start from "same permissions", then repeatedly split blocks whose
- *    members move to different blocks on some class, until nothing
- *    splits. What is left is the minimal DFA. (Hopcroft's algorithm has a
- *    better bound; Moore's is simpler and the number of rounds is bounded by
- *    the length of the longest distinguishing string, which paths keep
- *    short.)
+ * 3. Hopcroft's partition refinement merges states no input can tell
+ *    apart: start from "same permissions", then split blocks whose members
+ *    move to different blocks on some class, until nothing splits. What
+ *    is left is the minimal DFA.
  */
 #include <errno.h>
 #include <string.h>
@@ -40,7 +37,7 @@ void vc_dfa_done(VcDfa *dfa)
 	*dfa = (VcDfa){};
 }
 
-enum { NFA_BYTES, NFA_SPLIT, NFA_MATCH };
+enum { NFA_BYTES, NFA_SPLIT, NFA_MATCH, NFA_LOOP_KEY /* only a hash-consing key */ };
 
 typedef struct NfaState {
 	uint32_t kind;
@@ -110,6 +107,13 @@ typedef struct Builder {
 
 	NfaState *nfa;
 	size_t n_nfa, cap_nfa;
+	/* hash-consing: structurally equal NFA states are built once */
+	struct ConsEntry {
+		NfaState key;
+		uint32_t id;
+	} * cons;
+	size_t cons_mask, n_cons;
+	uint32_t *canonical_rule; /* first rule with the same permissions */
 
 	/* distinct byte sets, the regex set -> distinct set map, classes */
 	VcByteSet *sets;
@@ -137,13 +141,19 @@ typedef struct Builder {
 	uint32_t *mark; /* per NFA state: generation in which it was visited */
 	uint32_t generation;
 	uint32_t *stack, *closure;
-	uint32_t *bucket_count, *bucket_fill, *targets;
-	size_t cap_targets;
+	uint32_t *group_count, *group_start, *group_fill; /* per byte set */
+	uint32_t *present;				  /* byte sets in the state */
+	uint32_t *grouped, *seeds;			  /* successors, by set */
+	uint32_t *class_list, *class_list_start;	  /* classes of each set */
+	uint64_t *sig_hash;				  /* per class */
+	uint32_t *sig_class;				  /* one class per signature */
 } Builder;
 
 static void builder_done(Builder *b)
 {
 	free(b->nfa);
+	free(b->cons);
+	free(b->canonical_rule);
 	free(b->sets);
 	free(b->set_of_regex_set);
 	free(b->class_sets);
@@ -156,9 +166,16 @@ static void builder_done(Builder *b)
 	free(b->mark);
 	free(b->stack);
 	free(b->closure);
-	free(b->bucket_count);
-	free(b->bucket_fill);
-	free(b->targets);
+	free(b->group_count);
+	free(b->group_start);
+	free(b->group_fill);
+	free(b->present);
+	free(b->grouped);
+	free(b->seeds);
+	free(b->class_list);
+	free(b->class_list_start);
+	free(b->sig_hash);
+	free(b->sig_class);
 }
 
 static int nfa_add(Builder *b, NfaState s, uint32_t *ret)
@@ -173,6 +190,84 @@ static int nfa_add(Builder *b, NfaState s, uint32_t *ret)
 	b->nfa[b->n_nfa] = s;
 	*ret = (uint32_t)b->n_nfa++;
 	return 0;
+}
+
+static uint64_t hash_nfa_state(const NfaState *s)
+{
+	return vc_hash_mix(vc_hash_mix((uint64_t)s->kind << 32 | s->arg) ^
+			   ((uint64_t)s->out << 32 | s->out1));
+}
+
+static int cons_grow(Builder *b)
+{
+	size_t new_mask = b->cons_mask ? b->cons_mask * 2 + 1 : 1023;
+	struct ConsEntry *bigger = malloc((new_mask + 1) * sizeof(*bigger));
+
+	if (!bigger)
+		return -ENOMEM;
+	for (size_t i = 0; i <= new_mask; i++)
+		bigger[i].id = UINT32_MAX;
+	for (size_t i = 0; b->cons && i <= b->cons_mask; i++) {
+		size_t j;
+
+		if (b->cons[i].id == UINT32_MAX)
+			continue;
+		for (j = hash_nfa_state(&b->cons[i].key) & new_mask; bigger[j].id != UINT32_MAX;
+		     j = (j + 1) & new_mask)
+			;
+		bigger[j] = b->cons[i];
+	}
+	free(b->cons);
+	b->cons = bigger;
+	b->cons_mask = new_mask;
+	return 0;
+}
+
+/*
+ * Find the state built earlier under `key`, or NULL-equivalent: returns the
+ * slot where it is or should go.
+ */
+static struct ConsEntry *cons_slot(Builder *b, const NfaState *key)
+{
+	size_t j;
+
+	for (j = hash_nfa_state(key) & b->cons_mask; b->cons[j].id != UINT32_MAX;
+	     j = (j + 1) & b->cons_mask)
+		if (memcmp(&b->cons[j].key, key, sizeof(*key)) == 0)
+			break;
+	return &b->cons[j];
+}
+
+static int cons_insert(Builder *b, const NfaState *key, uint32_t id)
+{
+	struct ConsEntry *slot = cons_slot(b, key);
+
+	slot->key = *key;
+	slot->id = id;
+	if (++b->n_cons * 2 > b->cons_mask)
+		return cons_grow(b);
+	return 0;
+}
+
+/*
+ * Add a state unless an identical one exists. Rules are compiled back to
+ * front, so rules with equal permissions and a common suffix ("/dri/" "**")
+ * end up sharing that suffix, and the subset construction sees one NFA
+ * state where it would otherwise track one per rule.
+ */
+static int nfa_add_shared(Builder *b, NfaState s, uint32_t *ret)
+{
+	struct ConsEntry *slot = cons_slot(b, &s);
+	int r;
+
+	if (slot->id != UINT32_MAX) {
+		*ret = slot->id;
+		return 0;
+	}
+	r = nfa_add(b, s, ret);
+	if (r < 0)
+		return r;
+	return cons_insert(b, &s, *ret);
 }
 
 /*
@@ -206,9 +301,25 @@ static int nfa_compile(Builder *b, uint32_t node, uint32_t next, uint32_t *ret)
 		r = nfa_compile(b, n->right, next, &c);
 		if (r < 0)
 			return r;
-		return nfa_add(b, (NfaState){.kind = NFA_SPLIT, .out = a, .out1 = c}, ret);
-	case VC_RX_STAR:
-		/* loop: SPLIT to the body (which comes back) or on to next */
+		return nfa_add_shared(b, (NfaState){.kind = NFA_SPLIT, .out = a, .out1 = c}, ret);
+	case VC_RX_STAR: {
+		/*
+		 * loop: SPLIT to the body (which comes back) or on to next. A
+		 * loop over one byte set (every glob wildcard) is shared too,
+		 * keyed by its set and continuation.
+		 */
+		const VcRegexNode *body = &b->rx->nodes[n->left];
+		NfaState key = {.kind = NFA_LOOP_KEY, .out = next};
+		struct ConsEntry *slot;
+
+		if (body->kind == VC_RX_BYTES) {
+			key.arg = b->set_of_regex_set[body->set];
+			slot = cons_slot(b, &key);
+			if (slot->id != UINT32_MAX) {
+				*ret = slot->id;
+				return 0;
+			}
+		}
 		r = nfa_add(b, (NfaState){.kind = NFA_SPLIT, .out1 = next}, &loop);
 		if (r < 0)
 			return r;
@@ -217,7 +328,10 @@ static int nfa_compile(Builder *b, uint32_t node, uint32_t next, uint32_t *ret)
 			return r;
 		b->nfa[loop].out = a;
 		*ret = loop;
+		if (body->kind == VC_RX_BYTES)
+			return cons_insert(b, &key, loop);
 		return 0;
+	}
 	}
 	return -EINVAL;
 }
@@ -290,18 +404,26 @@ static int compute_byte_classes(Builder *b)
 		for (unsigned c = 0; c < 256; c++)
 			if (vc_byteset_has(&b->sets[i], c))
 				vc_byteset_add(&b->class_sets[i], b->byte_class[c]);
+
+	b->class_list_start = malloc((b->n_sets + 1) * sizeof(uint32_t));
+	b->class_list = malloc((b->n_sets * b->n_classes + 1) * sizeof(uint32_t));
+	if (!b->class_list_start || !b->class_list)
+		return -ENOMEM;
+	b->class_list_start[0] = 0;
+	for (size_t i = 0, n = 0; i < b->n_sets; i++) {
+		for (uint32_t c = 0; c < b->n_classes; c++)
+			if (vc_byteset_has(&b->class_sets[i], (uint8_t)c))
+				b->class_list[n++] = c;
+		b->class_list_start[i + 1] = (uint32_t)n;
+	}
 	return 0;
 }
 
-static int cmp_u32(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-	return (x > y) - (x < y);
-}
-
 /*
- * Follow SPLIT moves from the seeds; leave the sorted BYTES and MATCH states
- * reached in b->closure and return how many there are.
+ * Follow SPLIT moves from the seeds; leave the BYTES and MATCH states
+ * reached in b->closure and return how many there are. Every state
+ * reached is marked with the current generation, which intern_state()
+ * uses to compare sets without sorting them.
  */
 static size_t closure(Builder *b, const uint32_t *seeds, size_t n_seeds)
 {
@@ -334,16 +456,16 @@ static size_t closure(Builder *b, const uint32_t *seeds, size_t n_seeds)
 			b->stack[depth++] = st->out1;
 		}
 	}
-	qsort(b->closure, n, sizeof(uint32_t), cmp_u32);
 	return n;
 }
 
-static uint64_t hash_u32s(const uint32_t *v, size_t n)
+/* Order-independent hash of a set: sets are stored in discovery order. */
+static uint64_t hash_set(const uint32_t *v, size_t n)
 {
 	uint64_t h = n;
 
 	for (size_t i = 0; i < n; i++)
-		h = vc_hash_mix(h ^ v[i]) + i;
+		h += vc_hash_mix(v[i] + UINT64_C(0x9e3779b97f4a7c15));
 	return h;
 }
 
@@ -376,10 +498,14 @@ static int state_accept(Builder *b, const uint32_t *set, size_t n, VcAccept *ret
 	return vc_perms_finish(&acc, ret);
 }
 
-/* Find the DFA state for the set in b->closure[0..n), creating it if new. */
+/*
+ * Find the DFA state for the set in b->closure[0..n), creating it if new.
+ * A stored set of the same size equals the new one iff all its members
+ * carry the mark of the closure just computed.
+ */
 static int intern_state(Builder *b, size_t n, uint32_t *ret, size_t *ret_conflict_rule)
 {
-	uint64_t h = hash_u32s(b->closure, n);
+	uint64_t h = hash_set(b->closure, n);
 	uint32_t id;
 	size_t j;
 	int r;
@@ -387,10 +513,14 @@ static int intern_state(Builder *b, size_t n, uint32_t *ret, size_t *ret_conflic
 	for (j = h & b->by_set.mask; b->by_set.slots[j] != UINT32_MAX;
 	     j = (j + 1) & b->by_set.mask) {
 		uint32_t other = b->by_set.slots[j];
-		size_t len = b->set_start[other + 1] - b->set_start[other];
+		size_t begin = b->set_start[other], len = b->set_start[other + 1] - begin, i;
 
-		if (b->set_hash[other] == h && len == n &&
-		    memcmp(b->pool + b->set_start[other], b->closure, n * sizeof(uint32_t)) == 0) {
+		if (b->set_hash[other] != h || len != n)
+			continue;
+		for (i = 0; i < len; i++)
+			if (b->mark[b->pool[begin + i]] != b->generation)
+				break;
+		if (i == len) {
 			*ret = other;
 			return 0;
 		}
@@ -438,73 +568,139 @@ static int intern_state(Builder *b, size_t n, uint32_t *ret, size_t *ret_conflic
 }
 
 /*
- * Compute every transition of DFA state d. The NFA states' successors are
- * sorted into one bucket per byte class (a counting sort: count, prefix
- * sum, fill), then each non-empty bucket's closure is interned.
+ * Compute every transition of DFA state d.
+ *
+ * The BYTES members are first grouped by their byte set. A class's
+ * successor set is then the union of the groups whose byte set contains
+ * the class, so classes contained in exactly the same groups (the same
+ * "signature") share one successor: it is computed once per signature,
+ * not once per class. Typically a state has a handful of signatures
+ * (each literal byte some rule expects next, and "anything else").
  */
 static int expand_state(Builder *b, uint32_t d, size_t *ret_conflict_rule)
 {
-	size_t begin = b->set_start[d], end = b->set_start[d + 1], total = 0;
-	uint32_t k = b->n_classes;
+	size_t begin = b->set_start[d], end = b->set_start[d + 1];
+	uint32_t k = b->n_classes, n_present = 0, n_grouped = 0, n_sigs = 0;
 	int r;
 
-	memset(b->bucket_count, 0, k * sizeof(uint32_t));
+	/* Group the members' successors by byte set (a counting sort). */
 	for (size_t i = begin; i < end; i++) {
 		const NfaState *st = &b->nfa[b->pool[i]];
-		const VcByteSet *cs;
 
 		if (st->kind != NFA_BYTES)
 			continue;
-		cs = &b->class_sets[st->arg];
-		for (uint32_t c = 0; c < k; c++)
-			if (vc_byteset_has(cs, (uint8_t)c)) {
-				b->bucket_count[c]++;
-				total++;
-			}
+		if (b->group_count[st->arg]++ == 0)
+			b->present[n_present++] = st->arg;
+		n_grouped++;
 	}
-	r = vc_grow(&b->targets, &b->cap_targets, total + 1, sizeof(uint32_t));
-	if (r < 0)
-		return r;
-	for (uint32_t c = 0, sum = 0; c < k; c++) {
-		b->bucket_fill[c] = sum;
-		sum += b->bucket_count[c];
+	for (uint32_t i = 0, sum = 0; i < n_present; i++) {
+		uint32_t set = b->present[i];
+
+		b->group_start[set] = sum;
+		b->group_fill[set] = sum;
+		sum += b->group_count[set];
 	}
 	for (size_t i = begin; i < end; i++) {
 		const NfaState *st = &b->nfa[b->pool[i]];
-		const VcByteSet *cs;
 
-		if (st->kind != NFA_BYTES)
-			continue;
-		cs = &b->class_sets[st->arg];
-		for (uint32_t c = 0; c < k; c++)
-			if (vc_byteset_has(cs, (uint8_t)c))
-				b->targets[b->bucket_fill[c]++] = st->out;
+		if (st->kind == NFA_BYTES)
+			b->grouped[b->group_fill[st->arg]++] = st->out;
+	}
+
+	/* Signature hash per class. */
+	memset(b->sig_hash, 0, k * sizeof(uint64_t));
+	for (uint32_t i = 0; i < n_present; i++) {
+		uint32_t set = b->present[i];
+		uint64_t h = vc_hash_mix(set + 1);
+
+		for (uint32_t j = b->class_list_start[set]; j < b->class_list_start[set + 1]; j++)
+			b->sig_hash[b->class_list[j]] += h;
 	}
 
 	for (uint32_t c = 0; c < k; c++) {
-		uint32_t count = b->bucket_count[c], target = VC_DFA_DEAD;
-		const uint32_t *seeds = b->targets + b->bucket_fill[c] - count;
+		uint32_t target = VC_DFA_DEAD, s;
+		size_t n_seeds = 0, n;
 
-		if (count > 0) {
-			/*
-			 * Most classes of a state lead to the same set (every
-			 * byte a '*' accepts, say): reuse the previous
-			 * class's answer when the seeds are identical.
-			 */
-			if (c > 0 && b->bucket_count[c - 1] == count &&
-			    memcmp(seeds, b->targets + b->bucket_fill[c - 1] - count,
-				   count * sizeof(uint32_t)) == 0)
-				target = b->next[(size_t)d * k + c - 1];
-			else {
-				size_t n = closure(b, seeds, count);
+		/* Seen this signature before? Compare membership group by group. */
+		for (s = 0; s < n_sigs; s++) {
+			uint32_t rc = b->sig_class[s], i;
 
-				r = intern_state(b, n, &target, ret_conflict_rule);
-				if (r < 0)
-					return r;
+			if (b->sig_hash[rc] != b->sig_hash[c])
+				continue;
+			for (i = 0; i < n_present; i++) {
+				const VcByteSet *cs = &b->class_sets[b->present[i]];
+				if (vc_byteset_has(cs, (uint8_t)rc) !=
+				    vc_byteset_has(cs, (uint8_t)c))
+					break;
 			}
+			if (i == n_present)
+				break;
+		}
+		if (s < n_sigs) {
+			b->next[(size_t)d * k + c] = b->next[(size_t)d * k + b->sig_class[s]];
+			continue;
+		}
+		b->sig_class[n_sigs++] = c;
+
+		for (uint32_t i = 0; i < n_present; i++) {
+			uint32_t set = b->present[i];
+
+			if (!vc_byteset_has(&b->class_sets[set], (uint8_t)c))
+				continue;
+			memcpy(b->seeds + n_seeds, b->grouped + b->group_start[set],
+			       b->group_count[set] * sizeof(uint32_t));
+			n_seeds += b->group_count[set];
+		}
+		if (n_seeds > 0) {
+			n = closure(b, b->seeds, n_seeds);
+			r = intern_state(b, n, &target, ret_conflict_rule);
+			if (r < 0)
+				return r;
 		}
 		b->next[(size_t)d * k + c] = target;
 	}
+
+	for (uint32_t i = 0; i < n_present; i++)
+		b->group_count[b->present[i]] = 0;
+	return 0;
+}
+
+static bool same_rule_perms(const VcDfaRule *x, const VcDfaRule *y)
+{
+	return x->exact == y->exact && x->perms.user == y->perms.user &&
+	       x->perms.other == y->perms.other && x->perms.extra == y->perms.extra &&
+	       x->perms.deny == y->perms.deny && x->perms.audit == y->perms.audit &&
+	       x->perms.link_pair == y->perms.link_pair;
+}
+
+/* Number rules by their permissions: canonical_rule[i] = first equal rule. */
+static int canonical_rules(Builder *b)
+{
+	IdTable t;
+	int r;
+
+	b->canonical_rule = malloc((b->n_rules ? b->n_rules : 1) * sizeof(uint32_t));
+	if (!b->canonical_rule)
+		return -ENOMEM;
+	r = id_table_init(&t, b->n_rules);
+	if (r < 0)
+		return r;
+	for (size_t i = 0; i < b->n_rules; i++) {
+		const VcDfaRule *rule = &b->rules[i];
+		uint64_t h = vc_hash_mix(((uint64_t)rule->perms.user << 48 |
+					  (uint64_t)rule->perms.other << 32 | rule->perms.extra) ^
+					 (rule->exact | rule->perms.deny << 1 |
+					  rule->perms.audit << 2 | rule->perms.link_pair << 3));
+		size_t j;
+
+		for (j = h & t.mask; t.slots[j] != UINT32_MAX; j = (j + 1) & t.mask)
+			if (same_rule_perms(&b->rules[t.slots[j]], rule))
+				break;
+		if (t.slots[j] == UINT32_MAX)
+			t.slots[j] = (uint32_t)i;
+		b->canonical_rule[i] = t.slots[j];
+	}
+	id_table_done(&t);
 	return 0;
 }
 
@@ -518,12 +714,23 @@ static int build_unminimized(Builder *b, size_t *ret_conflict_rule)
 	if (r < 0)
 		return r;
 
-	/* One NFA per rule, ending in a MATCH state; SPLITs chain them. */
+	r = cons_grow(b);
+	if (r < 0)
+		return r;
+	r = canonical_rules(b);
+	if (r < 0)
+		return r;
+
+	/*
+	 * One NFA per rule, ending in a MATCH state (shared by rules that
+	 * grant the same); SPLITs chain them.
+	 */
 	start = UINT32_MAX;
 	for (size_t i = 0; i < b->n_rules; i++) {
 		uint32_t match;
 
-		r = nfa_add(b, (NfaState){.kind = NFA_MATCH, .arg = (uint32_t)i}, &match);
+		r = nfa_add_shared(b, (NfaState){.kind = NFA_MATCH, .arg = b->canonical_rule[i]},
+				   &match);
 		if (r < 0)
 			return r;
 		r = nfa_compile(b, b->rules[i].root, match, &entry);
@@ -542,9 +749,17 @@ static int build_unminimized(Builder *b, size_t *ret_conflict_rule)
 	b->mark = calloc(b->n_nfa + 1, sizeof(uint32_t));
 	b->stack = malloc((b->n_nfa + 1) * sizeof(uint32_t));
 	b->closure = malloc((b->n_nfa + 1) * sizeof(uint32_t));
-	b->bucket_count = malloc(b->n_classes * sizeof(uint32_t));
-	b->bucket_fill = malloc(b->n_classes * sizeof(uint32_t));
-	if (!b->mark || !b->stack || !b->closure || !b->bucket_count || !b->bucket_fill)
+	b->group_count = calloc(b->n_sets + 1, sizeof(uint32_t));
+	b->group_start = malloc((b->n_sets + 1) * sizeof(uint32_t));
+	b->group_fill = malloc((b->n_sets + 1) * sizeof(uint32_t));
+	b->present = malloc((b->n_sets + 1) * sizeof(uint32_t));
+	b->grouped = malloc((b->n_nfa + 1) * sizeof(uint32_t));
+	b->seeds = malloc((b->n_nfa + 1) * sizeof(uint32_t));
+	b->sig_hash = malloc(b->n_classes * sizeof(uint64_t));
+	b->sig_class = malloc(b->n_classes * sizeof(uint32_t));
+	if (!b->mark || !b->stack || !b->closure || !b->group_count || !b->group_start ||
+	    !b->group_fill || !b->present || !b->grouped || !b->seeds || !b->sig_hash ||
+	    !b->sig_class)
 		return -ENOMEM;
 	r = id_table_init(&b->by_set, 1024);
 	if (r < 0)
@@ -607,39 +822,9 @@ finish:
 
 /* ---- minimisation ---- */
 
-typedef struct Refiner {
-	const VcDfa *dfa;
-	const uint32_t *block; /* current block of each state */
-} Refiner;
-
 static uint64_t hash_accept(const VcAccept *a)
 {
 	return vc_hash_mix(((uint64_t)a->accept << 32 | a->accept2) + 1);
-}
-
-static uint64_t hash_signature(const Refiner *rf, uint32_t s)
-{
-	const VcDfa *dfa = rf->dfa;
-	const uint32_t *row = dfa->next + (size_t)s * dfa->n_classes;
-	uint64_t h = vc_hash_mix(rf->block[s] + 0x9e3779b97f4a7c15ull);
-
-	for (uint32_t c = 0; c < dfa->n_classes; c++)
-		h = vc_hash_mix(h ^ rf->block[row[c]]) + c;
-	return h;
-}
-
-static bool same_signature(const Refiner *rf, uint32_t s, uint32_t t)
-{
-	const VcDfa *dfa = rf->dfa;
-	const uint32_t *rs = dfa->next + (size_t)s * dfa->n_classes;
-	const uint32_t *rt = dfa->next + (size_t)t * dfa->n_classes;
-
-	if (rf->block[s] != rf->block[t])
-		return false;
-	for (uint32_t c = 0; c < dfa->n_classes; c++)
-		if (rf->block[rs[c]] != rf->block[rt[c]])
-			return false;
-	return true;
 }
 
 /* Blocks by permissions: the coarsest partition that can be correct. */
@@ -678,57 +863,204 @@ static int initial_partition(const VcDfa *dfa, uint32_t *block, uint32_t *ret_n_
 	return 0;
 }
 
+/*
+ * Hopcroft's partition refinement.
+ *
+ * Blocks are ranges of one array of states, so a block splits by moving its
+ * marked members to the front and cutting the range. A "splitter" (A, c)
+ * asks: which states reach block A on class c? Every block holding some
+ * but not all such states must split, and both halves become splitters
+ * for every class -- except that when (B, c) was not already pending, the
+ * smaller half suffices, because the larger one's predecessors are implied
+ * by B's and the smaller half's. That "smaller half" rule is what makes the
+ * whole run O(k n log n).
+ */
+typedef struct Partition {
+	uint32_t *elems;	     /* states, grouped by block */
+	uint32_t *loc;		     /* state -> index in elems */
+	uint32_t *block;	     /* state -> block */
+	uint32_t *first, *mid, *end; /* per block: [first, mid) marked, [mid, end) not */
+	uint32_t n_blocks;
+} Partition;
+
+static void partition_done(Partition *p)
+{
+	free(p->elems);
+	free(p->loc);
+	free(p->first);
+	free(p->mid);
+	free(p->end);
+}
+
+typedef struct Splitters {
+	uint32_t *stack; /* pairs (block, class) packed as block * k + class */
+	size_t n, cap;
+	uint64_t *pending; /* bit per (block, class) */
+	uint32_t k;
+} Splitters;
+
+static int splitter_push(Splitters *w, uint32_t b, uint32_t c)
+{
+	size_t bit = (size_t)b * w->k + c;
+	int r;
+
+	if ((w->pending[bit / 64] >> (bit % 64)) & 1)
+		return 0;
+	r = vc_grow(&w->stack, &w->cap, w->n + 1, sizeof(uint32_t));
+	if (r < 0)
+		return r;
+	w->pending[bit / 64] |= UINT64_C(1) << (bit % 64);
+	w->stack[w->n++] = (uint32_t)bit;
+	return 0;
+}
+
+static bool splitter_pending(const Splitters *w, uint32_t b, uint32_t c)
+{
+	size_t bit = (size_t)b * w->k + c;
+	return (w->pending[bit / 64] >> (bit % 64)) & 1;
+}
+
+static int refine(const VcDfa *dfa, uint32_t *block, uint32_t n_blocks)
+{
+	uint32_t n = dfa->n_states, k = dfa->n_classes;
+	_cleanup_free_ uint32_t *pred_start = NULL, *preds = NULL, *snapshot = NULL,
+				*touched = NULL;
+	_cleanup_free_ uint64_t *pending = NULL;
+	Partition p = {.block = block, .n_blocks = n_blocks};
+	Splitters w = {.k = k};
+	size_t n_pred = (size_t)n * k;
+	int r = -ENOMEM;
+
+	/* Inverse transitions, per class and target: CSR layout. */
+	pred_start = calloc((size_t)k * (n + 1) + 1, sizeof(uint32_t));
+	preds = malloc(n_pred * sizeof(uint32_t));
+	snapshot = malloc(n * sizeof(uint32_t));
+	touched = malloc(n * sizeof(uint32_t));
+	pending = calloc(((size_t)n * k + 63) / 64, sizeof(uint64_t));
+	p.elems = malloc(n * sizeof(uint32_t));
+	p.loc = malloc(n * sizeof(uint32_t));
+	p.first = calloc(n + 1, sizeof(uint32_t));
+	p.mid = malloc(n * sizeof(uint32_t));
+	p.end = malloc(n * sizeof(uint32_t));
+	if (!pred_start || !preds || !snapshot || !touched || !pending || !p.elems || !p.loc ||
+	    !p.first || !p.mid || !p.end)
+		goto finish;
+	w.pending = pending;
+
+	for (uint32_t s = 0; s < n; s++)
+		for (uint32_t c = 0; c < k; c++)
+			pred_start[(size_t)c * (n + 1) + dfa->next[(size_t)s * k + c] + 1]++;
+	for (size_t i = 1; i <= (size_t)k * (n + 1); i++)
+		pred_start[i] += pred_start[i - 1];
+	for (uint32_t s = 0; s < n; s++)
+		for (uint32_t c = 0; c < k; c++) {
+			size_t slot = (size_t)c * (n + 1) + dfa->next[(size_t)s * k + c];
+			preds[pred_start[slot]++] = s;
+		}
+	/* the fill advanced each start to the next one's: shift back */
+	for (size_t i = (size_t)k * (n + 1); i > 0; i--)
+		pred_start[i] = pred_start[i - 1];
+	pred_start[0] = 0;
+
+	/* Lay the initial blocks out in elems (counting sort by block). */
+	for (uint32_t s = 0; s < n; s++)
+		p.first[block[s] + 1]++;
+	for (uint32_t b = 0; b < n_blocks; b++)
+		p.first[b + 1] += p.first[b];
+	for (uint32_t b = 0; b < n_blocks; b++)
+		p.mid[b] = p.end[b] = p.first[b];
+	for (uint32_t s = 0; s < n; s++) {
+		uint32_t b = block[s];
+
+		p.loc[s] = p.end[b];
+		p.elems[p.end[b]++] = s;
+	}
+	for (uint32_t b = 0; b < n_blocks; b++)
+		for (uint32_t c = 0; c < k; c++)
+			if ((r = splitter_push(&w, b, c)) < 0)
+				goto finish;
+
+	while (w.n > 0) {
+		uint32_t bit = w.stack[--w.n], a = bit / k, c = bit % k, size, n_touched = 0;
+
+		w.pending[bit / 64] &= ~(UINT64_C(1) << (bit % 64));
+		size = p.end[a] - p.first[a];
+		memcpy(snapshot, p.elems + p.first[a], size * sizeof(uint32_t));
+
+		/* Mark every state that moves into A on class c. */
+		for (uint32_t i = 0; i < size; i++) {
+			size_t slot = (size_t)c * (n + 1) + snapshot[i];
+
+			for (uint32_t j = pred_start[slot]; j < pred_start[slot + 1]; j++) {
+				uint32_t s = preds[j], b = p.block[s], at = p.loc[s], other;
+
+				if (at < p.mid[b])
+					continue; /* already marked */
+				if (p.mid[b] == p.first[b])
+					touched[n_touched++] = b;
+				other = p.elems[p.mid[b]];
+				p.elems[at] = other;
+				p.loc[other] = at;
+				p.elems[p.mid[b]] = s;
+				p.loc[s] = p.mid[b]++;
+			}
+		}
+
+		/* Split each touched block into marked and unmarked parts. */
+		for (uint32_t i = 0; i < n_touched; i++) {
+			uint32_t b = touched[i], nb;
+
+			if (p.mid[b] == p.end[b]) { /* all marked: no split */
+				p.mid[b] = p.first[b];
+				continue;
+			}
+			nb = p.n_blocks++;
+			p.first[nb] = p.first[b];
+			p.end[nb] = p.mid[b];
+			p.mid[nb] = p.first[nb];
+			p.first[b] = p.mid[b];
+			for (uint32_t j = p.first[nb]; j < p.end[nb]; j++)
+				p.block[p.elems[j]] = nb;
+			for (uint32_t cc = 0; cc < k; cc++) {
+				uint32_t smaller;
+
+				if (splitter_pending(&w, b, cc))
+					smaller = nb;
+				else
+					smaller = p.end[nb] - p.first[nb] <= p.end[b] - p.first[b]
+						      ? nb
+						      : b;
+				if ((r = splitter_push(&w, smaller, cc)) < 0)
+					goto finish;
+			}
+		}
+	}
+	r = 0;
+finish:
+	free(w.stack);
+	partition_done(&p);
+	return r;
+}
+
 int vc_dfa_minimize(VcDfa *dfa)
 {
-	_cleanup_free_ uint32_t *block = NULL, *new_block = NULL, *rep = NULL, *order = NULL,
-				*new_next = NULL;
+	_cleanup_free_ uint32_t *block = NULL, *new_block = NULL, *order = NULL, *new_next = NULL;
 	_cleanup_free_ VcAccept *new_accept = NULL;
 	uint32_t n = dfa->n_states, k = dfa->n_classes, n_blocks, n_out;
-	Refiner rf = {.dfa = dfa};
-	IdTable t = {};
 	int r;
 
 	block = malloc(n * sizeof(uint32_t));
 	new_block = malloc(n * sizeof(uint32_t));
-	rep = malloc(n * sizeof(uint32_t)); /* block -> a representative state */
 	order = malloc(n * sizeof(uint32_t));
-	if (!block || !new_block || !rep || !order)
+	if (!block || !new_block || !order)
 		return -ENOMEM;
 	r = initial_partition(dfa, block, &n_blocks);
 	if (r < 0)
 		return r;
 
-	/*
-	 * One refinement round: two states stay together iff they were in the
-	 * same block and every class takes them to the same block. Blocks only
-	 * ever split, so an unchanged count means a fixed point.
-	 */
-	for (;;) {
-		uint32_t count = 0;
-
-		rf.block = block;
-		r = id_table_init(&t, n);
-		if (r < 0)
-			return r;
-		for (uint32_t s = 0; s < n; s++) {
-			size_t j;
-
-			for (j = hash_signature(&rf, s) & t.mask; t.slots[j] != UINT32_MAX;
-			     j = (j + 1) & t.mask)
-				if (same_signature(&rf, t.slots[j], s))
-					break;
-			if (t.slots[j] == UINT32_MAX) {
-				t.slots[j] = s;
-				rep[s] = count++;
-			}
-			new_block[s] = rep[t.slots[j]];
-		}
-		id_table_done(&t);
-		memcpy(block, new_block, n * sizeof(uint32_t));
-		if (count == n_blocks)
-			break;
-		n_blocks = count;
-	}
+	r = refine(dfa, block, n_blocks);
+	if (r < 0)
+		return r;
 
 	/*
 	 * Number the blocks: dead first, start second, then breadth-first
