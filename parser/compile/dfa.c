@@ -115,6 +115,15 @@ typedef struct Builder {
 	size_t cons_mask, n_cons;
 	uint32_t *canonical_rule; /* first rule with the same permissions */
 
+	/* per NFA state, for pruning subsumed states (see prune_subsumed) */
+	struct Summary {
+		VcByteSet reach;      /* every byte this state or its successors can read */
+		uint16_t user, other; /* union of the modes of reachable rules */
+		uint32_t extra;
+		bool deny_audit_or_exec; /* some reachable rule is not plain "allow" */
+	} * summary;
+	uint32_t *loop_match; /* BYTES state looping on itself into a MATCH: the MATCH */
+
 	/* distinct byte sets, the regex set -> distinct set map, classes */
 	VcByteSet *sets;
 	size_t n_sets;
@@ -154,6 +163,8 @@ static void builder_done(Builder *b)
 	free(b->nfa);
 	free(b->cons);
 	free(b->canonical_rule);
+	free(b->summary);
+	free(b->loop_match);
 	free(b->sets);
 	free(b->set_of_regex_set);
 	free(b->class_sets);
@@ -498,6 +509,143 @@ static int state_accept(Builder *b, const uint32_t *set, size_t n, VcAccept *ret
 	return vc_perms_finish(&acc, ret);
 }
 
+static bool summary_merge(struct Summary *into, const struct Summary *from, const VcByteSet *read)
+{
+	struct Summary old = *into;
+
+	for (unsigned i = 0; i < 4; i++)
+		into->reach.w[i] |= from->reach.w[i] | (read ? read->w[i] : 0);
+	into->user |= from->user;
+	into->other |= from->other;
+	into->extra |= from->extra;
+	into->deny_audit_or_exec |= from->deny_audit_or_exec;
+	return memcmp(&old, into, sizeof(old)) != 0;
+}
+
+/*
+ * Summarise what each NFA state can still read and grant, by iterating to a
+ * fixed point (loops make the graph cyclic; a state is mostly created after
+ * its successors, so ascending passes converge in two or three).
+ */
+static int summarise_nfa(Builder *b)
+{
+	bool changed = true;
+
+	b->summary = calloc(b->n_nfa + 1, sizeof(struct Summary));
+	b->loop_match = malloc((b->n_nfa + 1) * sizeof(uint32_t));
+	if (!b->summary || !b->loop_match)
+		return -ENOMEM;
+	for (size_t q = 0; q < b->n_nfa; q++) {
+		const NfaState *st = &b->nfa[q];
+
+		b->loop_match[q] = UINT32_MAX;
+		if (st->kind == NFA_MATCH) {
+			const VcRulePerms *p = &b->rules[st->arg].perms;
+
+			b->summary[q].user = p->user;
+			b->summary[q].other = p->other;
+			b->summary[q].extra = p->extra;
+			b->summary[q].deny_audit_or_exec =
+			    p->deny || p->audit ||
+			    ((p->user | p->other) & (VC_MAY_EXEC | VC_EXEC_TYPE_MASK));
+		} else if (st->kind == NFA_BYTES) {
+			const NfaState *loop = &b->nfa[st->out];
+
+			if (loop->kind == NFA_SPLIT && loop->out == q &&
+			    b->nfa[loop->out1].kind == NFA_MATCH)
+				b->loop_match[q] = loop->out1;
+		}
+	}
+	while (changed) {
+		changed = false;
+		for (size_t i = 0; i < b->n_nfa; i++) {
+			const NfaState *st = &b->nfa[i];
+
+			if (st->kind == NFA_BYTES)
+				changed |= summary_merge(&b->summary[i], &b->summary[st->out],
+							 &b->sets[st->arg]);
+			else if (st->kind == NFA_SPLIT) {
+				changed |=
+				    summary_merge(&b->summary[i], &b->summary[st->out], NULL);
+				changed |=
+				    summary_merge(&b->summary[i], &b->summary[st->out1], NULL);
+			}
+		}
+	}
+	return 0;
+}
+
+static bool byteset_subset(const VcByteSet *a, const VcByteSet *b)
+{
+	for (unsigned i = 0; i < 4; i++)
+		if (a->w[i] & ~b->w[i])
+			return false;
+	return true;
+}
+
+/*
+ * Drop members that cannot change any outcome.
+ *
+ * A "universal" member is a BYTES state p looping on itself over a set B,
+ * with the loop's exit a MATCH m also in the set: as long as the input
+ * stays within B, m matches again after every byte. Another member q that
+ * can only ever read bytes of B, and whose reachable rules are plain allow
+ * rules granting nothing m does not grant, adds nothing: wherever q's rules
+ * match, m matches too and the union is unchanged. Typical case: dozens of
+ * literal rules under "/usr/share/" "** r". Without this, the subset
+ * construction walks every such literal to its end only for minimisation
+ * to merge it all back.
+ */
+static size_t prune_subsumed(Builder *b, size_t n)
+{
+	uint32_t universal[8], n_universal = 0;
+	size_t kept = 0;
+
+	for (size_t i = 0; i < n && n_universal < ELEMENTSOF(universal); i++) {
+		uint32_t q = b->closure[i], m = b->loop_match[q];
+		const VcRulePerms *mp;
+
+		if (m == UINT32_MAX || b->mark[m] != b->generation)
+			continue;
+		mp = &b->rules[b->nfa[m].arg].perms;
+		if (mp->deny)
+			continue;
+		universal[n_universal++] = q;
+	}
+	if (n_universal == 0)
+		return n;
+
+	for (size_t i = 0; i < n; i++) {
+		uint32_t q = b->closure[i];
+		const struct Summary *sq = &b->summary[q];
+		bool drop = false;
+
+		for (uint32_t u = 0; u < n_universal && !drop && !sq->deny_audit_or_exec; u++) {
+			uint32_t p = universal[u], m = b->loop_match[p];
+			const VcRulePerms *mp = &b->rules[b->nfa[m].arg].perms;
+
+			if (q == p || q == m)
+				continue;
+			drop = byteset_subset(&sq->reach, &b->sets[b->nfa[p].arg]) &&
+			       !(sq->user & ~mp->user) && !(sq->other & ~mp->other) &&
+			       !(sq->extra & ~mp->extra);
+		}
+		if (!drop)
+			b->closure[kept++] = q;
+	}
+
+	/* Re-mark so that intern_state() compares against the pruned set. */
+	if (kept < n) {
+		if (++b->generation == 0) {
+			memset(b->mark, 0, b->n_nfa * sizeof(uint32_t));
+			b->generation = 1;
+		}
+		for (size_t i = 0; i < kept; i++)
+			b->mark[b->closure[i]] = b->generation;
+	}
+	return kept;
+}
+
 /*
  * Find the DFA state for the set in b->closure[0..n), creating it if new.
  * A stored set of the same size equals the new one iff all its members
@@ -505,10 +653,13 @@ static int state_accept(Builder *b, const uint32_t *set, size_t n, VcAccept *ret
  */
 static int intern_state(Builder *b, size_t n, uint32_t *ret, size_t *ret_conflict_rule)
 {
-	uint64_t h = hash_set(b->closure, n);
+	uint64_t h;
 	uint32_t id;
 	size_t j;
 	int r;
+
+	n = prune_subsumed(b, n);
+	h = hash_set(b->closure, n);
 
 	for (j = h & b->by_set.mask; b->by_set.slots[j] != UINT32_MAX;
 	     j = (j + 1) & b->by_set.mask) {
@@ -761,6 +912,9 @@ static int build_unminimized(Builder *b, size_t *ret_conflict_rule)
 	    !b->group_fill || !b->present || !b->grouped || !b->seeds || !b->sig_hash ||
 	    !b->sig_class)
 		return -ENOMEM;
+	r = summarise_nfa(b);
+	if (r < 0)
+		return r;
 	r = id_table_init(&b->by_set, 1024);
 	if (r < 0)
 		return r;

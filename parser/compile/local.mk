@@ -50,6 +50,9 @@ EXTRA_DIST += \
 	tests/data/features-6.12 \
 	tests/data/features-6.12-nopermstable \
 	tests/data/compile/regen.sh \
+	tests/data/compile/make-abstractions.py \
+	tests/data/compile/abstractions.bin \
+	tests/data/compile/abstractions.prof \
 	tests/data/compile/alternation.bin \
 	tests/data/compile/alternation.prof \
 	tests/data/compile/audit.bin \
