@@ -49,14 +49,16 @@ endif
 EXTRA_DIST += \
 	tests/data/features-6.12 \
 	tests/data/features-6.12-nopermstable \
-	tests/data/compile/regen.sh \
-	tests/data/compile/make-abstractions.py \
 	tests/data/compile/abstractions.bin \
 	tests/data/compile/abstractions.prof \
 	tests/data/compile/alternation.bin \
 	tests/data/compile/alternation.prof \
 	tests/data/compile/audit.bin \
 	tests/data/compile/audit.prof \
+	tests/data/compile/audit_exec.bin \
+	tests/data/compile/audit_exec.prof \
+	tests/data/compile/brace_exact.bin \
+	tests/data/compile/brace_exact.prof \
 	tests/data/compile/classes.bin \
 	tests/data/compile/classes.prof \
 	tests/data/compile/deny.bin \
@@ -69,18 +71,47 @@ EXTRA_DIST += \
 	tests/data/compile/exec.prof \
 	tests/data/compile/exec_precedence.bin \
 	tests/data/compile/exec_precedence.prof \
+	tests/data/compile/fuzz-oracle.py \
+	tests/data/compile/fuzz11_1.bin \
+	tests/data/compile/fuzz11_1.prof \
+	tests/data/compile/fuzz11_10.bin \
+	tests/data/compile/fuzz11_10.prof \
+	tests/data/compile/fuzz11_11.bin \
+	tests/data/compile/fuzz11_11.prof \
+	tests/data/compile/fuzz11_12.bin \
+	tests/data/compile/fuzz11_12.prof \
+	tests/data/compile/fuzz11_13.bin \
+	tests/data/compile/fuzz11_13.prof \
+	tests/data/compile/fuzz11_14.bin \
+	tests/data/compile/fuzz11_14.prof \
+	tests/data/compile/fuzz11_15.bin \
+	tests/data/compile/fuzz11_15.prof \
+	tests/data/compile/fuzz11_4.bin \
+	tests/data/compile/fuzz11_4.prof \
+	tests/data/compile/fuzz11_5.bin \
+	tests/data/compile/fuzz11_5.prof \
+	tests/data/compile/fuzz11_6.bin \
+	tests/data/compile/fuzz11_6.prof \
+	tests/data/compile/fuzz11_7.bin \
+	tests/data/compile/fuzz11_7.prof \
+	tests/data/compile/fuzz11_8.bin \
+	tests/data/compile/fuzz11_8.prof \
+	tests/data/compile/fuzz11_9.bin \
+	tests/data/compile/fuzz11_9.prof \
 	tests/data/compile/link.bin \
 	tests/data/compile/link.prof \
 	tests/data/compile/literal.bin \
 	tests/data/compile/literal.prof \
 	tests/data/compile/lock_append.bin \
 	tests/data/compile/lock_append.prof \
+	tests/data/compile/make-abstractions.py \
 	tests/data/compile/mixed.bin \
 	tests/data/compile/mixed.prof \
 	tests/data/compile/owner.bin \
 	tests/data/compile/owner.prof \
 	tests/data/compile/question.bin \
 	tests/data/compile/question.prof \
+	tests/data/compile/regen.sh \
 	tests/data/compile/slashes.bin \
 	tests/data/compile/slashes.prof \
 	tests/data/compile/star.bin \

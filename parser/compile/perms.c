@@ -22,7 +22,12 @@ void vc_perms_add(VcPermsAccumulator *acc, const VcRulePerms *rule, bool exact)
 				acc->quiet[h] |= logged;
 			continue;
 		}
-		acc->allow[h] |= base;
+		/*
+		 * Inheriting exec modes (ix, pix, cix) also allow mmap with
+		 * PROT_EXEC, but only the letters as written are audited.
+		 */
+		acc->allow[h] |=
+		    base | ((base & VC_MAY_EXEC) && (exec & VC_EXEC_INHERIT) ? VC_EXEC_MMAP : 0);
 		if (rule->audit)
 			acc->audit[h] |= logged;
 		if (!(base & VC_MAY_EXEC))
@@ -167,15 +172,15 @@ int vc_parse_file_mode(const char *s, uint16_t *ret)
 		const char *word;
 		uint16_t mode;
 	} exec_modes[] = {
-	    {"pix", VC_EXEC_UNSAFE | VC_EXEC_INHERIT | VC_EXEC_MMAP | 2 << 10},
-	    {"Pix", VC_EXEC_INHERIT | VC_EXEC_MMAP | 2 << 10},
-	    {"cix", VC_EXEC_UNSAFE | VC_EXEC_INHERIT | VC_EXEC_MMAP | 3 << 10},
-	    {"Cix", VC_EXEC_INHERIT | VC_EXEC_MMAP | 3 << 10},
+	    {"pix", VC_EXEC_UNSAFE | VC_EXEC_INHERIT | 2 << 10},
+	    {"Pix", VC_EXEC_INHERIT | 2 << 10},
+	    {"cix", VC_EXEC_UNSAFE | VC_EXEC_INHERIT | 3 << 10},
+	    {"Cix", VC_EXEC_INHERIT | 3 << 10},
 	    {"pux", VC_EXEC_UNSAFE | VC_EXEC_PUX | 2 << 10},
 	    {"PUx", VC_EXEC_PUX | 2 << 10},
 	    {"cux", VC_EXEC_UNSAFE | VC_EXEC_PUX | 3 << 10},
 	    {"CUx", VC_EXEC_PUX | 3 << 10},
-	    {"ix", VC_EXEC_INHERIT | VC_EXEC_MMAP},
+	    {"ix", VC_EXEC_INHERIT},
 	    {"px", VC_EXEC_UNSAFE | 2 << 10},
 	    {"Px", 2 << 10},
 	    {"ux", VC_EXEC_UNSAFE | 1 << 10},

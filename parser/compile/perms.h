@@ -108,7 +108,8 @@ bool vc_kernel_perms_equal(const VcKernelPerms *a, const VcKernelPerms *b);
 
 /*
  * Parse a file rule's mode letters ("rw", "ix", "Pix", "mr", "l", ...) into
- * the 14-bit field, the way apparmor_parser does: w implies a, ix/pix/cix
- * imply m. Returns 0 or -EINVAL.
+ * the 14-bit field, the way apparmor_parser does: w implies a. (ix, pix
+ * and cix also imply m, but that is added when rules are combined, because
+ * an implied m is not audited.) Returns 0 or -EINVAL.
  */
 int vc_parse_file_mode(const char *letters, uint16_t *ret);

@@ -274,7 +274,7 @@ static int parse_sequence(GlobParser *p, unsigned depth, uint32_t *ret)
 			r = parse_class(p, &item);
 			break;
 		case '{':
-			p->exact = false;
+			/* alternatives of literals still count as an exact match */
 			r = parse_alternation(p, depth, &item);
 			break;
 		case '}':

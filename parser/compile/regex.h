@@ -90,8 +90,9 @@ int vc_regex_star(VcRegex *rx, uint32_t body, uint32_t *ret);
  *   two slashes keeps them ("//host/x"); this is done on the text, so
  *   "/a{/,}/b" still matches "/a//b".
  *
- * *ret_exact tells whether the glob has no pattern characters at all (an
- * "exact" rule, whose exec mode takes precedence over globbing rules).
+ * *ret_exact tells whether the glob has no '*', '?' or '[' (an "exact"
+ * rule, whose exec mode takes precedence over globbing rules); like
+ * apparmor_parser, alternatives of literals ("/usr/{s,}bin/x") are exact.
  * Returns 0, -EINVAL for a malformed glob, or -ENOMEM.
  */
 int vc_regex_from_glob(VcRegex *rx, const char *glob, size_t len, uint32_t *ret_root,

@@ -158,8 +158,8 @@ static void test_exact(void **state)
 		const char *glob;
 		bool exact;
 	} exact[] = {
-	    {"/usr/bin/bash", true},   {"/usr/bin/*", false},  {"/usr/bin/ba?h", false},
-	    {"/usr/{s,}bin/x", false}, {"/dev/sd[ab]", false},
+	    {"/usr/bin/bash", true},  {"/usr/bin/*", false},	  {"/usr/bin/ba?h", false},
+	    {"/usr/{s,}bin/x", true}, {"/usr/{s*,}bin/x", false}, {"/dev/sd[ab]", false},
 	};
 
 	(void)state;
