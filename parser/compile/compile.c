@@ -88,6 +88,25 @@ static int add_link_pair(VcRegex *rx, RuleList *l, uint32_t name, const VcFileRu
 	return rule_list_add(l, root, &pair, false, source);
 }
 
+/* "glob\0target" with the rule's own permissions. */
+static int add_pair(VcRegex *rx, RuleList *l, uint32_t name, bool name_exact,
+		    const VcFileRule *rule, size_t source)
+{
+	uint32_t nul, target, root;
+	bool target_exact;
+	int r;
+
+	r = vc_regex_from_glob(rx, rule->pair_target, strlen(rule->pair_target), &target,
+			       &target_exact);
+	if (r < 0)
+		return r;
+	if ((r = vc_regex_byte(rx, 0, &nul)) < 0 ||
+	    (r = vc_regex_concat(rx, name, nul, &root)) < 0 ||
+	    (r = vc_regex_concat(rx, root, target, &root)) < 0)
+		return r;
+	return rule_list_add(l, root, &rule->perms, name_exact && target_exact, source);
+}
+
 int vc_compile_file_dfa(const VcFileRule *rules, size_t n_rules, VcDfa *ret, size_t *ret_bad_rule)
 {
 	_cleanup_(vc_regex_done) VcRegex rx = {};
@@ -105,6 +124,14 @@ int vc_compile_file_dfa(const VcFileRule *rules, size_t n_rules, VcDfa *ret, siz
 		if (r < 0) {
 			bad = i;
 			goto fail;
+		}
+		if (rule->pair_target) {
+			r = add_pair(&rx, &list, root, exact, rule, i);
+			if (r < 0) {
+				bad = i;
+				goto fail;
+			}
+			continue;
 		}
 		has_link = (main.user | main.other) & VC_MAY_LINK;
 		if (has_link && main.deny) {

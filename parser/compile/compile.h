@@ -28,6 +28,13 @@ typedef struct VcFileRule {
 	 */
 	const char *link_target;
 	bool link_subset;
+	/*
+	 * Rules on a pair "GLOB\0TARGET" with exactly .perms and nothing
+	 * implicit: change_profile's "exec\0profile" entry (ONEXEC in
+	 * .perms.extra plus x in both halves when an exec path is given).
+	 * TARGET is a glob too. NULL for ordinary rules.
+	 */
+	const char *pair_target;
 } VcFileRule;
 
 /*

@@ -59,6 +59,10 @@ EXTRA_DIST += \
 	tests/data/compile/audit_exec.prof \
 	tests/data/compile/brace_exact.bin \
 	tests/data/compile/brace_exact.prof \
+	tests/data/compile/change_profile.bin \
+	tests/data/compile/change_profile.prof \
+	tests/data/compile/change_profile_any.bin \
+	tests/data/compile/change_profile_any.prof \
 	tests/data/compile/classes.bin \
 	tests/data/compile/classes.prof \
 	tests/data/compile/deny.bin \

@@ -97,6 +97,65 @@ static void parse_rule(char *line, VcFileRule *rule)
 	rule->perms.other = owner ? 0 : mode;
 }
 
+static VcFileRule *add_rule(Case *c)
+{
+	if (c->n_rules == c->cap_rules) {
+		c->cap_rules = c->cap_rules ? c->cap_rules * 2 : 64;
+		c->rules = realloc(c->rules, c->cap_rules * sizeof(VcFileRule));
+		assert_non_null(c->rules);
+	}
+	c->rules[c->n_rules] = (VcFileRule){};
+	return &c->rules[c->n_rules++];
+}
+
+/*
+ * "change_profile [EXEC] -> TARGET," becomes what apparmor_parser 3.0.8
+ * puts in the file DFA for it (observed on its output): TARGET with
+ * CHANGE_PROFILE|ONEXEC, EXEC (default: any absolute path) with ONEXEC,
+ * the pair EXEC\0TARGET with ONEXEC (and x when EXEC was given), and owner
+ * access to the kernel interfaces used to change profile.
+ */
+static void add_change_profile(Case *c, char *line)
+{
+	const char *exec = NULL, *target = NULL;
+	char *save = NULL;
+	size_t len = strlen(line);
+	VcFileRule *r;
+
+	while (len > 0 && (line[len - 1] == ',' || line[len - 1] == ' '))
+		line[--len] = 0;
+	strtok_r(line, " \t", &save); /* "change_profile" */
+	for (char *t = strtok_r(NULL, " \t", &save); t; t = strtok_r(NULL, " \t", &save)) {
+		if (strcmp(t, "->") == 0)
+			target = strtok_r(NULL, " \t", &save);
+		else
+			exec = t;
+	}
+	assert_non_null(target);
+
+	r = add_rule(c);
+	r->glob = target;
+	r->perms.extra = VC_ACCEPT_CHANGE_PROFILE | VC_ACCEPT_ONEXEC;
+	r = add_rule(c);
+	r->glob = exec ? exec : "/**";
+	r->perms.extra = VC_ACCEPT_ONEXEC;
+	r = add_rule(c);
+	r->glob = exec ? exec : "/**";
+	r->pair_target = target;
+	r->perms.extra = VC_ACCEPT_ONEXEC;
+	r->perms.user = r->perms.other = exec ? VC_MAY_EXEC : 0;
+
+	r = add_rule(c);
+	r->glob = "/proc/*/attr/{apparmor/,}{current,exec}";
+	r->perms.user = VC_MAY_WRITE;
+	r = add_rule(c);
+	r->glob = "/proc/*/attr/apparmor/";
+	r->perms.user = VC_MAY_READ;
+	r = add_rule(c);
+	r->glob = "/sys/module/apparmor/parameters/enabled";
+	r->perms.user = VC_MAY_READ;
+}
+
 static void load_case(const char *base, Case *c)
 {
 	char path[1100];
@@ -110,12 +169,10 @@ static void load_case(const char *base, Case *c)
 			line++;
 		if (!*line || *line == '}' || strncmp(line, "profile", 7) == 0 || *line == '#')
 			continue;
-		if (c->n_rules == c->cap_rules) {
-			c->cap_rules = c->cap_rules ? c->cap_rules * 2 : 64;
-			c->rules = realloc(c->rules, c->cap_rules * sizeof(VcFileRule));
-			assert_non_null(c->rules);
-		}
-		parse_rule(line, &c->rules[c->n_rules++]);
+		if (strncmp(line, "change_profile", 14) == 0)
+			add_change_profile(c, line);
+		else
+			parse_rule(line, add_rule(c));
 	}
 }
 
