@@ -175,3 +175,25 @@ int vc_compile_file_rules(const VcFileRule *rules, size_t n_rules, const VcBlobO
 		return r;
 	return vc_dfa_write_blob(&dfa, options, ret);
 }
+
+int vc_compile_xmatch(const char *glob, const VcBlobOptions *options, VcBlob *ret,
+		      uint32_t *ret_xmatch_len)
+{
+	_cleanup_(vc_regex_done) VcRegex rx = {};
+	_cleanup_(vc_dfa_done) VcDfa dfa = {};
+	VcDfaRule rule = {.perms = {.user = VC_MAY_EXEC}};
+	int r;
+
+	r = vc_regex_from_glob(&rx, glob, strlen(glob), &rule.root, &rule.exact);
+	if (r < 0)
+		return r;
+	r = vc_dfa_build(&rx, &rule, 1, &dfa, NULL);
+	if (r < 0)
+		return r;
+	r = vc_dfa_write_blob(&dfa, options, ret);
+	if (r < 0)
+		return r;
+	if (ret_xmatch_len)
+		*ret_xmatch_len = vc_regex_prefix_length(&rx, rule.root);
+	return 0;
+}

@@ -47,3 +47,11 @@ int vc_compile_file_dfa(const VcFileRule *rules, size_t n_rules, VcDfa *ret, siz
 /* The same, serialised as the file pdb's "aadfa" blob (see table.h). */
 int vc_compile_file_rules(const VcFileRule *rules, size_t n_rules, const VcBlobOptions *options,
 			  VcBlob *ret, size_t *ret_bad_rule);
+
+/*
+ * The attachment ("xmatch") DFA of a profile attached to GLOB: accepting
+ * states carry x for the owner half, as apparmor_parser writes them, and
+ * *ret_xmatch_len receives the value for the "xmatch_len" field.
+ */
+int vc_compile_xmatch(const char *glob, const VcBlobOptions *options, VcBlob *ret,
+		      uint32_t *ret_xmatch_len);

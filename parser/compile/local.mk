@@ -123,4 +123,28 @@ EXTRA_DIST += \
 	tests/data/compile/starstar.bin \
 	tests/data/compile/starstar.prof \
 	tests/data/compile/wildcards.bin \
-	tests/data/compile/wildcards.prof
+	tests/data/compile/wildcards.prof \
+	tests/data/compile/xmatch1.bin \
+	tests/data/compile/xmatch1.prof \
+	tests/data/compile/xmatch10.bin \
+	tests/data/compile/xmatch10.prof \
+	tests/data/compile/xmatch11.bin \
+	tests/data/compile/xmatch11.prof \
+	tests/data/compile/xmatch12.bin \
+	tests/data/compile/xmatch12.prof \
+	tests/data/compile/xmatch2.bin \
+	tests/data/compile/xmatch2.prof \
+	tests/data/compile/xmatch3.bin \
+	tests/data/compile/xmatch3.prof \
+	tests/data/compile/xmatch4.bin \
+	tests/data/compile/xmatch4.prof \
+	tests/data/compile/xmatch5.bin \
+	tests/data/compile/xmatch5.prof \
+	tests/data/compile/xmatch6.bin \
+	tests/data/compile/xmatch6.prof \
+	tests/data/compile/xmatch7.bin \
+	tests/data/compile/xmatch7.prof \
+	tests/data/compile/xmatch8.bin \
+	tests/data/compile/xmatch8.prof \
+	tests/data/compile/xmatch9.bin \
+	tests/data/compile/xmatch9.prof

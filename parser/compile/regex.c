@@ -92,6 +92,16 @@ typedef struct GlobParser {
 
 static int parse_sequence(GlobParser *p, unsigned depth, uint32_t *ret);
 
+/* A BYTES node for a set written as "anything but ...". */
+static int negated_bytes(VcRegex *rx, const VcByteSet *set, uint32_t *ret)
+{
+	int r = vc_regex_bytes(rx, set, ret);
+
+	if (r >= 0)
+		rx->nodes[*ret].negated = true;
+	return r;
+}
+
 /* Byte sets for the wildcards: "not slash, not NUL" and "not NUL". */
 static void set_component_byte(VcByteSet *set)
 {
@@ -130,7 +140,7 @@ static int parse_star(GlobParser *p, uint32_t *ret)
 		set_component_byte(&set);
 	else
 		set_any_but_nul(&set);
-	r = vc_regex_bytes(p->rx, &set, &body);
+	r = negated_bytes(p->rx, &set, &body);
 	if (r < 0)
 		return r;
 	r = vc_regex_star(p->rx, body, &loop);
@@ -141,7 +151,7 @@ static int parse_star(GlobParser *p, uint32_t *ret)
 		return 0;
 	}
 	set_component_byte(&first);
-	r = vc_regex_bytes(p->rx, &first, &head);
+	r = negated_bytes(p->rx, &first, &head);
 	if (r < 0)
 		return r;
 	return vc_regex_concat(p->rx, head, loop, ret);
@@ -199,10 +209,11 @@ static int parse_class(GlobParser *p, uint32_t *ret)
 	p->pos++; /* ']' */
 
 	/* Unlike the wildcards, a negated class does match NUL (as apparmor_parser's). */
-	if (negate)
-		for (unsigned i = 0; i < 4; i++)
-			set.w[i] = ~set.w[i];
-	return vc_regex_bytes(p->rx, &set, ret);
+	if (!negate)
+		return vc_regex_bytes(p->rx, &set, ret);
+	for (unsigned i = 0; i < 4; i++)
+		set.w[i] = ~set.w[i];
+	return negated_bytes(p->rx, &set, ret);
 }
 
 /* "{a,b,...}" at p->pos: alternatives are sequences that may nest. */
@@ -266,7 +277,7 @@ static int parse_sequence(GlobParser *p, unsigned depth, uint32_t *ret)
 			p->exact = false;
 			p->pos++;
 			set_component_byte(&set);
-			r = vc_regex_bytes(p->rx, &set, &item);
+			r = negated_bytes(p->rx, &set, &item);
 			break;
 		}
 		case '[':
@@ -350,6 +361,45 @@ int vc_regex_from_glob(VcRegex *rx, const char *glob, size_t len, uint32_t *ret_
 	if (ret_exact)
 		*ret_exact = p.exact;
 	return 0;
+}
+
+static uint32_t prefix_length(const VcRegex *rx, uint32_t node, bool *stopped)
+{
+	const VcRegexNode *n = &rx->nodes[node];
+	uint32_t a, b;
+	bool stop_a = false, stop_b = false;
+
+	switch (n->kind) {
+	case VC_RX_EMPTY:
+		return 0;
+	case VC_RX_BYTES:
+		if (n->negated)
+			*stopped = true;
+		return 1;
+	case VC_RX_CONCAT:
+		a = prefix_length(rx, n->left, &stop_a);
+		if (stop_a) {
+			*stopped = true;
+			return a;
+		}
+		return a + prefix_length(rx, n->right, stopped);
+	case VC_RX_ALT:
+		a = prefix_length(rx, n->left, &stop_a);
+		b = prefix_length(rx, n->right, &stop_b);
+		*stopped = stop_a || stop_b;
+		return a < b ? a : b;
+	case VC_RX_STAR:
+		*stopped = true;
+		return 0;
+	}
+	return 0;
+}
+
+uint32_t vc_regex_prefix_length(const VcRegex *rx, uint32_t root)
+{
+	bool stopped = false;
+
+	return prefix_length(rx, root, &stopped);
 }
 
 /*

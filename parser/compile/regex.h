@@ -52,6 +52,7 @@ typedef struct VcRegexNode {
 	uint32_t left;	/* child node (CONCAT, ALT, STAR) */
 	uint32_t right; /* second child (CONCAT, ALT) */
 	uint32_t set;	/* index into VcRegex.sets (BYTES) */
+	bool negated;	/* BYTES written as "any but": ?, [^..], wildcards */
 } VcRegexNode;
 
 typedef struct VcRegex {
@@ -97,6 +98,16 @@ int vc_regex_star(VcRegex *rx, uint32_t body, uint32_t *ret);
  */
 int vc_regex_from_glob(VcRegex *rx, const char *glob, size_t len, uint32_t *ret_root,
 		       bool *ret_exact);
+
+/*
+ * apparmor_parser's "xmatch_len" of an attachment: the length of the
+ * shortest match of the part before the first repetition. Literals and
+ * classes count one byte each; '?' and negated classes count one and end
+ * the count; a star ends it; an alternation counts its shortest branch and
+ * ends the count if any branch ended it (observed on the oracle:
+ * "/usr/bin/fo*o" 11, "/u/{xyz,ab*c}/x" 5, "/u/?cd" 4, "/u/[ab]cd" 6).
+ */
+uint32_t vc_regex_prefix_length(const VcRegex *rx, uint32_t root);
 
 /* Does the tree at `root` match exactly the bytes s[0..len)? For tests. */
 bool vc_regex_matches(const VcRegex *rx, uint32_t root, const uint8_t *s, size_t len);

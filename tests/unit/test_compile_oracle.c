@@ -29,6 +29,7 @@ typedef struct Case {
 	char *text; /* owns the strings the rules point into */
 	VcFileRule *rules;
 	size_t n_rules, cap_rules;
+	char *attachment; /* "profile NAME GLOB {": GLOB, or NULL */
 } Case;
 
 static char *read_file(const char *path, size_t *ret_size)
@@ -167,7 +168,16 @@ static void load_case(const char *base, Case *c)
 	     line = strtok_r(NULL, "\n", &save)) {
 		while (*line == ' ' || *line == '\t')
 			line++;
-		if (!*line || *line == '}' || strncmp(line, "profile", 7) == 0 || *line == '#')
+		if (strncmp(line, "profile", 7) == 0) {
+			char *name_end = strchr(line + 8, ' '), *brace = strrchr(line, '{');
+
+			if (name_end && brace && name_end < brace - 1) {
+				*(brace - 1) = 0;
+				c->attachment = name_end + 1;
+			}
+			continue;
+		}
+		if (!*line || *line == '}' || *line == '#')
 			continue;
 		if (strncmp(line, "change_profile", 14) == 0)
 			add_change_profile(c, line);
@@ -190,6 +200,35 @@ static double now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/*
+ * The attachment DFA is the profile's first; the U32 element right after
+ * its blob is xmatch_len.
+ */
+static void check_xmatch(const char *name, const char *glob, const VcBlobRef *ref,
+			 const uint8_t *stream_end)
+{
+	const uint8_t *after = ref->data + ref->size;
+	_cleanup_(vc_blob_done) VcBlob blob = {};
+	VcDecodedDfa oracle = {}, ours = {};
+	uint32_t xmatch_len = 0, oracle_len;
+
+	assert_true(after + 5 <= stream_end);
+	assert_int_equal(after[0], 0x02);
+	oracle_len = (uint32_t)after[1] | (uint32_t)after[2] << 8 | (uint32_t)after[3] << 16 |
+		     (uint32_t)after[4] << 24;
+	assert_int_equal(vc_compile_xmatch(glob, NULL, &blob, &xmatch_len), 0);
+	assert_int_equal(vc_dfa_decode_blob(ref->data, ref->size, NULL, 0, &oracle), 0);
+	assert_int_equal(vc_dfa_decode_blob(blob.data, blob.size, NULL, 0, &ours), 0);
+	if (vc_dfa_equivalent(&oracle, &ours, NULL) != 1)
+		fail_msg("%s: attachment DFA for %s differs", name, glob);
+	if (xmatch_len != oracle_len)
+		fail_msg("%s: xmatch_len of %s is %u, apparmor_parser says %u", name, glob,
+			 xmatch_len, oracle_len);
+	print_message("%-16s attachment %s: equivalent, xmatch_len %u\n", name, glob, xmatch_len);
+	vc_decoded_dfa_done(&oracle);
+	vc_decoded_dfa_done(&ours);
+}
+
 /* base: path without the .prof / .bin suffix */
 static void check_case(const char *base)
 {
@@ -210,6 +249,8 @@ static void check_case(const char *base)
 	assert_true(n >= 2); /* policydb, then the file DFA */
 	assert_int_equal(vc_dfa_decode_blob(dfas[n - 1].data, dfas[n - 1].size, NULL, 0, &oracle),
 			 0);
+	if (c.attachment)
+		check_xmatch(name, c.attachment, &dfas[0], (const uint8_t *)stream + size);
 
 	for (unsigned variant = 0; variant < 4; variant++) {
 		VcBlobOptions options = {

@@ -39,7 +39,7 @@ ok=skip=bad=0
 conflict_ok=conflict_bad=0
 errs={}
 for i in range(n):
-    rules=[rule() for _ in range(random.randint(1,8))]
+    rules=[rule() for _ in range(random.randint(1,int(os.environ.get('FUZZ_MAX_RULES','8'))))]
     base=os.path.join(WORK,'c%d_%d'%(seed,i))
     open(base+'.prof','w').write('profile f {\n'+''.join('  '+r+'\n' for r in rules)+'}\n')
     p=subprocess.run(['apparmor_parser','-Q','-K','-S','-M',FEAT,base+'.prof'],capture_output=True)
