@@ -18,6 +18,8 @@ parser_compile_libvigilcompile_a_SOURCES = \
 	parser/compile/table.h \
 	parser/compile/util.h
 
+EXTRA_DIST += parser/compile/README.md
+
 if HAVE_CMOCKA
 COMPILE_TEST_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) \
 	-DVC_TEST_DATA_DIR='"$(abs_top_srcdir)/tests/data/compile"'

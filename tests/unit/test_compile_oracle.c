@@ -229,6 +229,36 @@ static void check_xmatch(const char *name, const char *glob, const VcBlobRef *re
 	vc_decoded_dfa_done(&ours);
 }
 
+/*
+ * For profiles with only file rules apparmor_parser's policydb (6.12
+ * features) holds just the class markers: one byte, the class, granting
+ * read to the owner half, for file (2), mount (7), ptrace (9), signal (10)
+ * and network (14).
+ */
+static void check_policydb(const char *name, const VcBlobRef *ref)
+{
+	_cleanup_(vc_regex_done) VcRegex rx = {};
+	_cleanup_(vc_dfa_done) VcDfa dfa = {};
+	_cleanup_(vc_blob_done) VcBlob blob = {};
+	VcDfaRule marker = {.perms = {.user = VC_MAY_READ}};
+	VcDecodedDfa oracle = {}, ours = {};
+
+	static const uint8_t classes[] = {2, 7, 9, 10, 14};
+	VcByteSet set = {};
+
+	for (size_t i = 0; i < ELEMENTSOF(classes); i++)
+		vc_byteset_add(&set, classes[i]);
+	assert_int_equal(vc_regex_bytes(&rx, &set, &marker.root), 0);
+	assert_int_equal(vc_dfa_build(&rx, &marker, 1, &dfa, NULL), 0);
+	assert_int_equal(vc_dfa_write_blob(&dfa, NULL, &blob), 0);
+	assert_int_equal(vc_dfa_decode_blob(ref->data, ref->size, NULL, 0, &oracle), 0);
+	assert_int_equal(vc_dfa_decode_blob(blob.data, blob.size, NULL, 0, &ours), 0);
+	if (vc_dfa_equivalent(&oracle, &ours, NULL) != 1)
+		fail_msg("%s: policydb differs from the class markers alone", name);
+	vc_decoded_dfa_done(&oracle);
+	vc_decoded_dfa_done(&ours);
+}
+
 /* base: path without the .prof / .bin suffix */
 static void check_case(const char *base)
 {
@@ -251,6 +281,7 @@ static void check_case(const char *base)
 			 0);
 	if (c.attachment)
 		check_xmatch(name, c.attachment, &dfas[0], (const uint8_t *)stream + size);
+	check_policydb(name, &dfas[n - 2]);
 
 	for (unsigned variant = 0; variant < 4; variant++) {
 		VcBlobOptions options = {
@@ -290,9 +321,12 @@ static void check_case(const char *base)
 			fail_msg("%s: not equivalent to apparmor_parser", name);
 		}
 		if (variant == 0)
-			print_message(
-			    "%-16s %zu rules: oracle %u states, ours %u states in %.3f ms CPU\n",
-			    name, c.n_rules, oracle.n_states, ours.n_states, compiled * 1e3);
+			print_message("%-16s %zu rules: oracle %u states %zu bytes, ours %u states "
+				      "%zu bytes in %.3f ms CPU",
+				      name, c.n_rules, oracle.n_states, dfas[n - 1].size,
+				      ours.n_states, blob.size, compiled * 1e3);
+		if (variant == 1)
+			print_message(", %zu bytes with EC\n", blob.size);
 		vc_difference_done(&diff);
 		vc_decoded_dfa_done(&ours);
 		vc_blob_done(&blob);
