@@ -182,7 +182,11 @@ int vc_compile_xmatch(const char *glob, const VcBlobOptions *options, VcBlob *re
 	_cleanup_(vc_regex_done) VcRegex rx = {};
 	_cleanup_(vc_dfa_done) VcDfa dfa = {};
 	VcDfaRule rule = {.perms = {.user = VC_MAY_EXEC}};
+	VcBlobOptions plain = options ? *options : (VcBlobOptions){};
 	int r;
+
+	/* longest-left matching of attachments ignores differential encoding */
+	plain.diff_encode = false;
 
 	r = vc_regex_from_glob(&rx, glob, strlen(glob), &rule.root, &rule.exact);
 	if (r < 0)
@@ -190,7 +194,7 @@ int vc_compile_xmatch(const char *glob, const VcBlobOptions *options, VcBlob *re
 	r = vc_dfa_build(&rx, &rule, 1, &dfa, NULL);
 	if (r < 0)
 		return r;
-	r = vc_dfa_write_blob(&dfa, options, ret);
+	r = vc_dfa_write_blob(&dfa, &plain, ret);
 	if (r < 0)
 		return r;
 	if (ret_xmatch_len)

@@ -52,6 +52,7 @@ int vc_compile_file_rules(const VcFileRule *rules, size_t n_rules, const VcBlobO
  * The attachment ("xmatch") DFA of a profile attached to GLOB: accepting
  * states carry x for the owner half, as apparmor_parser writes them, and
  * *ret_xmatch_len receives the value for the "xmatch_len" field.
+ * options->diff_encode is ignored: attachment matching cannot follow it.
  */
 int vc_compile_xmatch(const char *glob, const VcBlobOptions *options, VcBlob *ret,
 		      uint32_t *ret_xmatch_len);

@@ -27,8 +27,13 @@
 #include "parser/compile/dfa.h"
 #include "parser/compile/util.h"
 
-#define MAX_DFA_STATES	  65534u /* DEFAULT/NEXT/CHECK hold u16 state numbers */
-#define MAX_SUBSET_STATES (1u << 22)
+#define MAX_DFA_STATES 65534u /* DEFAULT/NEXT/CHECK hold u16 state numbers */
+/*
+ * Bound on the unminimised DFA, as transition-table entries (states x
+ * classes): 2^26 entries are 256 MiB. Past that the policy would not fit
+ * the kernel's 65535 states anyway, short of a minimisation miracle.
+ */
+#define MAX_SUBSET_ENTRIES (UINT64_C(1) << 26)
 
 void vc_dfa_done(VcDfa *dfa)
 {
@@ -677,7 +682,7 @@ static int intern_state(Builder *b, size_t n, uint32_t *ret, size_t *ret_conflic
 		}
 	}
 
-	if (b->n_states >= MAX_SUBSET_STATES)
+	if ((uint64_t)(b->n_states + 1) * b->n_classes > MAX_SUBSET_ENTRIES)
 		return -E2BIG;
 	id = b->n_states;
 	r = vc_grow(&b->pool, &b->pool_cap, b->pool_len + n, sizeof(uint32_t));

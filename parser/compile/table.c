@@ -58,31 +58,36 @@ static uint32_t row_target(const VcDfa *dfa, bool by_class, uint32_t s, unsigned
 	return dfa->next[(size_t)s * dfa->n_classes + c];
 }
 
-static int pack(const VcDfa *dfa, bool by_class, Packed *p)
+/*
+ * What state s's row falls back to in column col when the slot is not its
+ * own: the default state itself, or with differential encoding the
+ * default's complete transition (the kernel keeps looking from there).
+ */
+static uint32_t fallback(const VcDfa *dfa, bool by_class, const Packed *p, uint32_t s, unsigned col)
+{
+	if (p->base[s] & VC_BASE_DIFF_ENCODE)
+		return row_target(dfa, by_class, p->def[s], col);
+	return p->def[s];
+}
+
+/*
+ * Choose each state's default. Plain: the most frequent target of its row.
+ * Differential encoding ("default-state chaining"): instead a state d whose
+ * row agrees with s's in more columns than any single target does; only
+ * the disagreeing columns are stored and a miss continues at d with the
+ * same input. Candidates are s's predecessor with the lowest number and the
+ * targets of s, restricted to states numbered below s so that every chain
+ * descends and ends at a plain state, as the kernel requires.
+ */
+static void choose_defaults(const VcDfa *dfa, bool by_class, bool diff_encode,
+			    const uint32_t *lowest_pred, uint32_t *freq, uint32_t *touched,
+			    Packed *p, uint32_t *entry_count)
 {
 	unsigned width = by_class ? dfa->n_classes : 256;
-	uint32_t n = dfa->n_states;
-	_cleanup_free_ uint32_t *entry_count = NULL, *order = NULL, *bucket = NULL, *freq = NULL,
-				*touched = NULL;
-	_cleanup_free_ uint8_t *used = NULL;
-	uint16_t cols[256];
-	size_t cap_used = 0, first_free = 0, max_base = 0;
-	int r;
 
-	p->n_states = n;
-	p->base = calloc(n, sizeof(uint32_t));
-	p->def = calloc(n, sizeof(uint16_t));
-	entry_count = calloc(n, sizeof(uint32_t));
-	order = malloc(n * sizeof(uint32_t));
-	bucket = calloc(width + 2, sizeof(uint32_t));
-	freq = calloc(n, sizeof(uint32_t)); /* per target: uses in the current row */
-	touched = malloc(width * sizeof(uint32_t));
-	if (!p->base || !p->def || !entry_count || !order || !bucket || !freq || !touched)
-		return -ENOMEM;
-
-	/* Defaults: the most frequent target of each row. */
-	for (uint32_t s = 0; s < n; s++) {
+	for (uint32_t s = 0; s < dfa->n_states; s++) {
 		uint32_t best = VC_DFA_DEAD, best_count = 0, n_touched = 0;
+		uint32_t diff_best = 0, diff_count = 0;
 
 		for (unsigned col = 0; col < width; col++) {
 			uint32_t t = row_target(dfa, by_class, s, col);
@@ -96,9 +101,64 @@ static int pack(const VcDfa *dfa, bool by_class, Packed *p)
 		}
 		for (uint32_t i = 0; i < n_touched; i++)
 			freq[touched[i]] = 0;
-		p->def[s] = (uint16_t)best;
-		entry_count[s] = width - best_count;
+
+		if (diff_encode && s > VC_DFA_START) {
+			/* touched[] still lists the distinct targets of s */
+			touched[n_touched++] = lowest_pred[s];
+			for (uint32_t i = 0; i < n_touched; i++) {
+				uint32_t d = touched[i], same = 0;
+
+				if (d == VC_DFA_DEAD || d >= s)
+					continue;
+				for (unsigned col = 0; col < width; col++)
+					same += row_target(dfa, by_class, s, col) ==
+						row_target(dfa, by_class, d, col);
+				if (same > diff_count) {
+					diff_best = d;
+					diff_count = same;
+				}
+			}
+		}
+		if (diff_count > best_count) {
+			p->def[s] = (uint16_t)diff_best;
+			p->base[s] = VC_BASE_DIFF_ENCODE;
+			entry_count[s] = width - diff_count;
+		} else {
+			p->def[s] = (uint16_t)best;
+			entry_count[s] = width - best_count;
+		}
 	}
+}
+
+static int pack(const VcDfa *dfa, bool by_class, bool diff_encode, Packed *p)
+{
+	unsigned width = by_class ? dfa->n_classes : 256;
+	uint32_t n = dfa->n_states;
+	_cleanup_free_ uint32_t *entry_count = NULL, *order = NULL, *bucket = NULL, *freq = NULL,
+				*touched = NULL, *lowest_pred = NULL;
+	_cleanup_free_ uint8_t *used = NULL;
+	uint16_t cols[256];
+	size_t cap_used = 0, first_free = 0, max_base = 0;
+	int r;
+
+	p->n_states = n;
+	p->base = calloc(n, sizeof(uint32_t));
+	p->def = calloc(n, sizeof(uint16_t));
+	entry_count = calloc(n, sizeof(uint32_t));
+	order = malloc(n * sizeof(uint32_t));
+	bucket = calloc(width + 2, sizeof(uint32_t));
+	freq = calloc(n, sizeof(uint32_t)); /* per target: uses in the current row */
+	touched = malloc((width + 1) * sizeof(uint32_t));
+	lowest_pred = malloc(n * sizeof(uint32_t));
+	if (!p->base || !p->def || !entry_count || !order || !bucket || !freq || !touched ||
+	    !lowest_pred)
+		return -ENOMEM;
+
+	memset(lowest_pred, 0, n * sizeof(uint32_t));
+	for (uint32_t s = n; s-- > 0;)
+		for (uint32_t c = 0; c < dfa->n_classes; c++)
+			lowest_pred[dfa->next[(size_t)s * dfa->n_classes + c]] = s;
+	choose_defaults(dfa, by_class, diff_encode, lowest_pred, freq, touched, p, entry_count);
 
 	/* Densest rows first (counting sort by entry count, descending). */
 	for (uint32_t s = 0; s < n; s++)
@@ -119,7 +179,7 @@ static int pack(const VcDfa *dfa, bool by_class, Packed *p)
 		if (entry_count[s] == 0)
 			break; /* the rest are empty too: base 0 is as good as any */
 		for (unsigned col = 0; col < width; col++)
-			if (row_target(dfa, by_class, s, col) != p->def[s])
+			if (row_target(dfa, by_class, s, col) != fallback(dfa, by_class, p, s, col))
 				cols[m++] = (uint16_t)col;
 
 		base = first_free > cols[0] ? first_free - cols[0] : 0;
@@ -133,14 +193,14 @@ static int pack(const VcDfa *dfa, bool by_class, Packed *p)
 			if (cap_used > old_cap)
 				memset(used + old_cap, 0, cap_used - old_cap);
 			for (j = 0; j < m; j++)
-				if (base + cols[j] < cap_used && used[base + cols[j]])
+				if (used[base + cols[j]])
 					break;
 			if (j == m)
 				break;
 		}
 		if (base > VC_BASE_INDEX_MASK - 256)
 			return -E2BIG;
-		p->base[s] = (uint32_t)base;
+		p->base[s] |= (uint32_t)base;
 		if (base > max_base)
 			max_base = base;
 		for (unsigned j = 0; j < m; j++)
@@ -154,15 +214,20 @@ static int pack(const VcDfa *dfa, bool by_class, Packed *p)
 	p->check = calloc(p->n_slots, sizeof(uint16_t));
 	if (!p->next || !p->check)
 		return -ENOMEM;
-	for (uint32_t s = 0; s < n; s++)
+	for (uint32_t s = 0; s < n; s++) {
+		uint32_t base = p->base[s] & VC_BASE_INDEX_MASK;
+
+		if (entry_count[s] == 0)
+			continue;
 		for (unsigned col = 0; col < width; col++) {
 			uint32_t t = row_target(dfa, by_class, s, col);
 
-			if (t == p->def[s] || entry_count[s] == 0)
+			if (t == fallback(dfa, by_class, p, s, col))
 				continue;
-			p->next[p->base[s] + col] = (uint16_t)t;
-			p->check[p->base[s] + col] = (uint16_t)s;
+			p->next[base + col] = (uint16_t)t;
+			p->check[base + col] = (uint16_t)s;
 		}
+	}
 	return 0;
 }
 
@@ -263,6 +328,7 @@ int vc_dfa_write_blob(const VcDfa *dfa, const VcBlobOptions *options, VcBlob *re
 	_cleanup_free_ uint32_t *accept = NULL, *accept2 = NULL;
 	bool by_class = options && options->equivalence_classes;
 	bool permstable = options && options->permstable;
+	bool diff_encode = options && options->diff_encode;
 	uint32_t n = dfa->n_states;
 	size_t size;
 	uint8_t *p;
@@ -270,7 +336,7 @@ int vc_dfa_write_blob(const VcDfa *dfa, const VcBlobOptions *options, VcBlob *re
 
 	if (n < 2 || n > 65535)
 		return -E2BIG;
-	r = pack(dfa, by_class, &packed);
+	r = pack(dfa, by_class, diff_encode, &packed);
 	if (r < 0)
 		return r;
 
@@ -301,7 +367,7 @@ int vc_dfa_write_blob(const VcDfa *dfa, const VcBlobOptions *options, VcBlob *re
 	vc_put_be32(p, VC_TABLESET_MAGIC);
 	vc_put_be32(p + 4, HEADER_SIZE);
 	vc_put_be32(p + 8, (uint32_t)size);
-	vc_put_be16(p + 12, 0);
+	vc_put_be16(p + 12, diff_encode ? 1 : 0); /* DIFF_ENCODE allowed in BASE */
 	memcpy(p + 14, "notflex", 8);
 	p += HEADER_SIZE;
 

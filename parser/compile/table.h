@@ -39,6 +39,14 @@ typedef struct VcBlobOptions {
 	 * which is what apparmor_parser 3.0.8 writes.
 	 */
 	bool permstable;
+	/*
+	 * Differential encoding: a state may default to a similar state and
+	 * store only where it differs (header flag 1, BASE bit 31). Smaller
+	 * for large DFAs; apparmor_parser 3.0.8 does not do it by default and
+	 * it must not be used for attachment DFAs (longest-left matching
+	 * ignores it, spec §2.8).
+	 */
+	bool diff_encode;
 } VcBlobOptions;
 
 typedef struct VcBlob {

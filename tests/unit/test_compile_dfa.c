@@ -151,9 +151,10 @@ static void test_round_trip(void **state)
 
 		random_rule_set(&set);
 		assert_int_equal(vc_dfa_build(&set.rx, set.rules, set.n, &dfa, NULL), 0);
-		for (unsigned variant = 0; variant < 4; variant++) {
+		for (unsigned variant = 0; variant < 8; variant++) {
 			VcBlobOptions options = {.equivalence_classes = variant & 1,
-						 .permstable = variant & 2};
+						 .permstable = variant & 2,
+						 .diff_encode = variant & 4};
 			_cleanup_(vc_blob_done) VcBlob blob = {};
 			_cleanup_(vc_decoded_dfa_done) VcDecodedDfa d = {};
 

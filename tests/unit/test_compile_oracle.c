@@ -283,10 +283,11 @@ static void check_case(const char *base)
 		check_xmatch(name, c.attachment, &dfas[0], (const uint8_t *)stream + size);
 	check_policydb(name, &dfas[n - 2]);
 
-	for (unsigned variant = 0; variant < 4; variant++) {
+	for (unsigned variant = 0; variant < 8; variant++) {
 		VcBlobOptions options = {
 		    .equivalence_classes = variant & 1,
 		    .permstable = variant & 2,
+		    .diff_encode = variant & 4,
 		};
 		VcBlob blob = {};
 		VcDecodedDfa ours = {};
@@ -306,8 +307,9 @@ static void check_case(const char *base)
 		r = vc_dfa_equivalent(&oracle, &ours, &diff);
 		assert_true(r >= 0);
 		if (r == 0) {
-			print_message("%s (ec=%d permstable=%d): differs on \"", name,
-				      options.equivalence_classes, options.permstable);
+			print_message("%s (ec=%d permstable=%d diff=%d): differs on \"", name,
+				      options.equivalence_classes, options.permstable,
+				      options.diff_encode);
 			for (size_t i = 0; i < diff.witness_len; i++)
 				print_message(diff.witness[i] >= 32 && diff.witness[i] < 127
 						  ? "%c"
@@ -326,7 +328,9 @@ static void check_case(const char *base)
 				      name, c.n_rules, oracle.n_states, dfas[n - 1].size,
 				      ours.n_states, blob.size, compiled * 1e3);
 		if (variant == 1)
-			print_message(", %zu bytes with EC\n", blob.size);
+			print_message(", %zu with EC", blob.size);
+		if (variant == 4)
+			print_message(", %zu diff-encoded\n", blob.size);
 		vc_difference_done(&diff);
 		vc_decoded_dfa_done(&ours);
 		vc_blob_done(&blob);
