@@ -981,6 +981,40 @@ finish:
 
 /* ---- minimisation ---- */
 
+#define NOT_LIVE UINT32_MAX
+
+/*
+ * Trim: a state is live if some input leads from it to a state granting
+ * something. All other states are the dead state in disguise; marking them
+ * NOT_LIVE lets refinement ignore them and every transition into them,
+ * which is most transitions (Valmari and Lehtinen's observation that
+ * Hopcroft's algorithm works on partial automata). The states are numbered
+ * roughly breadth first, so descending passes converge quickly.
+ */
+static void mark_live(const VcDfa *dfa, uint32_t *block)
+{
+	uint32_t k = dfa->n_classes;
+	bool changed = true;
+
+	for (uint32_t s = 0; s < dfa->n_states; s++) {
+		const VcAccept *a = &dfa->accept[s];
+		block[s] = a->accept || a->accept2 ? 0 : NOT_LIVE;
+	}
+	while (changed) {
+		changed = false;
+		for (uint32_t s = dfa->n_states; s-- > 0;) {
+			if (block[s] != NOT_LIVE)
+				continue;
+			for (uint32_t c = 0; c < k; c++)
+				if (block[dfa->next[(size_t)s * k + c]] != NOT_LIVE) {
+					block[s] = 0;
+					changed = true;
+					break;
+				}
+		}
+	}
+}
+
 static uint64_t hash_accept(const VcAccept *a)
 {
 	return vc_hash_mix(((uint64_t)a->accept << 32 | a->accept2) + 1);
@@ -1005,6 +1039,8 @@ static int initial_partition(const VcDfa *dfa, uint32_t *block, uint32_t *ret_n_
 	for (uint32_t s = 0; s < dfa->n_states; s++) {
 		size_t j;
 
+		if (block[s] == NOT_LIVE)
+			continue;
 		for (j = hash_accept(&dfa->accept[s]) & t.mask; t.slots[j] != UINT32_MAX;
 		     j = (j + 1) & t.mask)
 			if (memcmp(&dfa->accept[t.slots[j]], &dfa->accept[s], sizeof(VcAccept)) ==
@@ -1026,13 +1062,17 @@ static int initial_partition(const VcDfa *dfa, uint32_t *block, uint32_t *ret_n_
  * Hopcroft's partition refinement.
  *
  * Blocks are ranges of one array of states, so a block splits by moving its
- * marked members to the front and cutting the range. A "splitter" (A, c)
- * asks: which states reach block A on class c? Every block holding some
- * but not all such states must split, and both halves become splitters
- * for every class -- except that when (B, c) was not already pending, the
- * smaller half suffices, because the larger one's predecessors are implied
- * by B's and the smaller half's. That "smaller half" rule is what makes the
- * whole run O(k n log n).
+ * marked members to the front and cutting the range. A "splitter" block A
+ * asks, for every class c: which states reach A on c? Every block holding
+ * some but not all such states must split. When a block that is itself
+ * waiting to be a splitter splits, both halves wait; otherwise only the
+ * smaller half needs to, because the larger half's predecessors follow
+ * from the old block's and the smaller half's. That "smaller half" rule
+ * bounds the work by O(m log n) for m transitions.
+ *
+ * Only live states (see mark_live) take part, and only transitions between
+ * them are indexed, so the cost follows the interesting transitions rather
+ * than states x classes.
  */
 typedef struct Partition {
 	uint32_t *elems;	     /* states, grouped by block */
@@ -1051,79 +1091,82 @@ static void partition_done(Partition *p)
 	free(p->end);
 }
 
-typedef struct Splitters {
-	uint32_t *stack; /* pairs (block, class) packed as block * k + class */
-	size_t n, cap;
-	uint64_t *pending; /* bit per (block, class) */
-	uint32_t k;
-} Splitters;
-
-static int splitter_push(Splitters *w, uint32_t b, uint32_t c)
+/* Move s to the marked front of its block; remember blocks marked first time. */
+static void mark_state(Partition *p, uint32_t s, uint32_t *touched, uint32_t *n_touched)
 {
-	size_t bit = (size_t)b * w->k + c;
-	int r;
+	uint32_t b = p->block[s], at = p->loc[s], other;
 
-	if ((w->pending[bit / 64] >> (bit % 64)) & 1)
-		return 0;
-	r = vc_grow(&w->stack, &w->cap, w->n + 1, sizeof(uint32_t));
-	if (r < 0)
-		return r;
-	w->pending[bit / 64] |= UINT64_C(1) << (bit % 64);
-	w->stack[w->n++] = (uint32_t)bit;
-	return 0;
+	if (at < p->mid[b])
+		return; /* already marked */
+	if (p->mid[b] == p->first[b])
+		touched[(*n_touched)++] = b;
+	other = p->elems[p->mid[b]];
+	p->elems[at] = other;
+	p->loc[other] = at;
+	p->elems[p->mid[b]] = s;
+	p->loc[s] = p->mid[b]++;
 }
 
-static bool splitter_pending(const Splitters *w, uint32_t b, uint32_t c)
-{
-	size_t bit = (size_t)b * w->k + c;
-	return (w->pending[bit / 64] >> (bit % 64)) & 1;
-}
-
-static int refine(const VcDfa *dfa, uint32_t *block, uint32_t n_blocks)
+static int refine(const VcDfa *dfa, uint32_t *block, uint32_t n_blocks, uint32_t *ret_n_blocks)
 {
 	uint32_t n = dfa->n_states, k = dfa->n_classes;
-	_cleanup_free_ uint32_t *pred_start = NULL, *preds = NULL, *snapshot = NULL,
-				*touched = NULL;
-	_cleanup_free_ uint64_t *pending = NULL;
+	_cleanup_free_ uint32_t *in_start = NULL, *in_class = NULL, *in_source = NULL,
+				*gathered_class = NULL, *gathered_source = NULL, *by_class = NULL,
+				*class_start = NULL, *touched = NULL, *stack = NULL;
+	_cleanup_free_ bool *waiting = NULL;
 	Partition p = {.block = block, .n_blocks = n_blocks};
-	Splitters w = {.k = k};
-	size_t n_pred = (size_t)n * k;
+	size_t n_in = 0, n_stack = 0;
 	int r = -ENOMEM;
 
-	/* Inverse transitions, per class and target: CSR layout. */
-	pred_start = calloc((size_t)k * (n + 1) + 1, sizeof(uint32_t));
-	preds = malloc(n_pred * sizeof(uint32_t));
-	snapshot = malloc(n * sizeof(uint32_t));
-	touched = malloc(n * sizeof(uint32_t));
-	pending = calloc(((size_t)n * k + 63) / 64, sizeof(uint64_t));
-	p.elems = malloc(n * sizeof(uint32_t));
-	p.loc = malloc(n * sizeof(uint32_t));
-	p.first = calloc(n + 1, sizeof(uint32_t));
-	p.mid = malloc(n * sizeof(uint32_t));
-	p.end = malloc(n * sizeof(uint32_t));
-	if (!pred_start || !preds || !snapshot || !touched || !pending || !p.elems || !p.loc ||
-	    !p.first || !p.mid || !p.end)
+	/* Incoming live transitions per target state (counting sort). */
+	in_start = calloc((size_t)n + 2, sizeof(uint32_t));
+	if (!in_start)
 		goto finish;
-	w.pending = pending;
+	for (uint32_t s = 0; s < n; s++)
+		for (uint32_t c = 0; c < k && block[s] != NOT_LIVE; c++) {
+			uint32_t t = dfa->next[(size_t)s * k + c];
 
-	for (uint32_t s = 0; s < n; s++)
-		for (uint32_t c = 0; c < k; c++)
-			pred_start[(size_t)c * (n + 1) + dfa->next[(size_t)s * k + c] + 1]++;
-	for (size_t i = 1; i <= (size_t)k * (n + 1); i++)
-		pred_start[i] += pred_start[i - 1];
-	for (uint32_t s = 0; s < n; s++)
-		for (uint32_t c = 0; c < k; c++) {
-			size_t slot = (size_t)c * (n + 1) + dfa->next[(size_t)s * k + c];
-			preds[pred_start[slot]++] = s;
+			if (block[t] != NOT_LIVE) {
+				in_start[t + 2]++;
+				n_in++;
+			}
 		}
-	/* the fill advanced each start to the next one's: shift back */
-	for (size_t i = (size_t)k * (n + 1); i > 0; i--)
-		pred_start[i] = pred_start[i - 1];
-	pred_start[0] = 0;
+	for (uint32_t t = 0; t < n; t++)
+		in_start[t + 2] += in_start[t + 1];
+	in_class = malloc((n_in + 1) * sizeof(uint32_t));
+	in_source = malloc((n_in + 1) * sizeof(uint32_t));
+	gathered_class = malloc((n_in + 1) * sizeof(uint32_t));
+	gathered_source = malloc((n_in + 1) * sizeof(uint32_t));
+	by_class = malloc((n_in + 1) * sizeof(uint32_t));
+	class_start = malloc(((size_t)k + 1) * sizeof(uint32_t));
+	touched = malloc(((size_t)n + 1) * sizeof(uint32_t));
+	stack = malloc(((size_t)n + 1) * sizeof(uint32_t));
+	waiting = calloc((size_t)n + 1, sizeof(bool));
+	p.elems = malloc(((size_t)n + 1) * sizeof(uint32_t));
+	p.loc = malloc(((size_t)n + 1) * sizeof(uint32_t));
+	p.first = calloc((size_t)n + 1, sizeof(uint32_t));
+	p.mid = malloc(((size_t)n + 1) * sizeof(uint32_t));
+	p.end = malloc(((size_t)n + 1) * sizeof(uint32_t));
+	if (!in_class || !in_source || !gathered_class || !gathered_source || !by_class ||
+	    !class_start || !touched || !stack || !waiting || !p.elems || !p.loc || !p.first ||
+	    !p.mid || !p.end)
+		goto finish;
+	for (uint32_t s = 0; s < n; s++)
+		for (uint32_t c = 0; c < k && block[s] != NOT_LIVE; c++) {
+			uint32_t t = dfa->next[(size_t)s * k + c], at;
+
+			if (block[t] == NOT_LIVE)
+				continue;
+			at = in_start[t + 1]++;
+			in_class[at] = c;
+			in_source[at] = s;
+		}
+	/* in_start[t] .. in_start[t + 1] now delimit t's incoming transitions */
 
 	/* Lay the initial blocks out in elems (counting sort by block). */
 	for (uint32_t s = 0; s < n; s++)
-		p.first[block[s] + 1]++;
+		if (block[s] != NOT_LIVE)
+			p.first[block[s] + 1]++;
 	for (uint32_t b = 0; b < n_blocks; b++)
 		p.first[b + 1] += p.first[b];
 	for (uint32_t b = 0; b < n_blocks; b++)
@@ -1131,72 +1174,75 @@ static int refine(const VcDfa *dfa, uint32_t *block, uint32_t n_blocks)
 	for (uint32_t s = 0; s < n; s++) {
 		uint32_t b = block[s];
 
+		if (b == NOT_LIVE)
+			continue;
 		p.loc[s] = p.end[b];
 		p.elems[p.end[b]++] = s;
 	}
-	for (uint32_t b = 0; b < n_blocks; b++)
-		for (uint32_t c = 0; c < k; c++)
-			if ((r = splitter_push(&w, b, c)) < 0)
-				goto finish;
+	for (uint32_t b = 0; b < n_blocks; b++) {
+		stack[n_stack++] = b;
+		waiting[b] = true;
+	}
 
-	while (w.n > 0) {
-		uint32_t bit = w.stack[--w.n], a = bit / k, c = bit % k, size, n_touched = 0;
+	while (n_stack > 0) {
+		uint32_t a = stack[--n_stack];
+		size_t n_gathered = 0;
 
-		w.pending[bit / 64] &= ~(UINT64_C(1) << (bit % 64));
-		size = p.end[a] - p.first[a];
-		memcpy(snapshot, p.elems + p.first[a], size * sizeof(uint32_t));
+		waiting[a] = false;
 
-		/* Mark every state that moves into A on class c. */
-		for (uint32_t i = 0; i < size; i++) {
-			size_t slot = (size_t)c * (n + 1) + snapshot[i];
+		/* Every transition into A, sorted by class. */
+		memset(class_start, 0, ((size_t)k + 1) * sizeof(uint32_t));
+		for (uint32_t i = p.first[a]; i < p.end[a]; i++) {
+			uint32_t t = p.elems[i];
 
-			for (uint32_t j = pred_start[slot]; j < pred_start[slot + 1]; j++) {
-				uint32_t s = preds[j], b = p.block[s], at = p.loc[s], other;
-
-				if (at < p.mid[b])
-					continue; /* already marked */
-				if (p.mid[b] == p.first[b])
-					touched[n_touched++] = b;
-				other = p.elems[p.mid[b]];
-				p.elems[at] = other;
-				p.loc[other] = at;
-				p.elems[p.mid[b]] = s;
-				p.loc[s] = p.mid[b]++;
+			for (uint32_t j = in_start[t]; j < in_start[t + 1]; j++) {
+				gathered_class[n_gathered] = in_class[j];
+				gathered_source[n_gathered++] = in_source[j];
+				class_start[in_class[j] + 1]++;
 			}
 		}
+		for (uint32_t c = 0; c < k; c++)
+			class_start[c + 1] += class_start[c];
+		for (size_t i = 0; i < n_gathered; i++)
+			by_class[class_start[gathered_class[i]]++] = gathered_source[i];
+		/* class_start[c] is now the end of class c's run; its start is c - 1's */
 
-		/* Split each touched block into marked and unmarked parts. */
-		for (uint32_t i = 0; i < n_touched; i++) {
-			uint32_t b = touched[i], nb;
+		for (uint32_t c = 0, begin = 0; c < k; begin = class_start[c++]) {
+			uint32_t n_touched = 0;
 
-			if (p.mid[b] == p.end[b]) { /* all marked: no split */
-				p.mid[b] = p.first[b];
+			if (begin == class_start[c])
 				continue;
-			}
-			nb = p.n_blocks++;
-			p.first[nb] = p.first[b];
-			p.end[nb] = p.mid[b];
-			p.mid[nb] = p.first[nb];
-			p.first[b] = p.mid[b];
-			for (uint32_t j = p.first[nb]; j < p.end[nb]; j++)
-				p.block[p.elems[j]] = nb;
-			for (uint32_t cc = 0; cc < k; cc++) {
-				uint32_t smaller;
+			for (uint32_t i = begin; i < class_start[c]; i++)
+				mark_state(&p, by_class[i], touched, &n_touched);
 
-				if (splitter_pending(&w, b, cc))
-					smaller = nb;
-				else
-					smaller = p.end[nb] - p.first[nb] <= p.end[b] - p.first[b]
-						      ? nb
-						      : b;
-				if ((r = splitter_push(&w, smaller, cc)) < 0)
-					goto finish;
+			for (uint32_t i = 0; i < n_touched; i++) {
+				uint32_t b = touched[i], nb;
+
+				if (p.mid[b] == p.end[b]) { /* all marked: no split */
+					p.mid[b] = p.first[b];
+					continue;
+				}
+				nb = p.n_blocks++;
+				p.first[nb] = p.first[b];
+				p.end[nb] = p.mid[b];
+				p.mid[nb] = p.first[nb];
+				p.first[b] = p.mid[b];
+				for (uint32_t j = p.first[nb]; j < p.end[nb]; j++)
+					p.block[p.elems[j]] = nb;
+				if (waiting[b] ||
+				    p.end[nb] - p.first[nb] <= p.end[b] - p.first[b]) {
+					stack[n_stack++] = nb;
+					waiting[nb] = true;
+				} else {
+					stack[n_stack++] = b;
+					waiting[b] = true;
+				}
 			}
 		}
 	}
+	*ret_n_blocks = p.n_blocks;
 	r = 0;
 finish:
-	free(w.stack);
 	partition_done(&p);
 	return r;
 }
@@ -1213,13 +1259,18 @@ int vc_dfa_minimize(VcDfa *dfa)
 	order = malloc(n * sizeof(uint32_t));
 	if (!block || !new_block || !order)
 		return -ENOMEM;
+	mark_live(dfa, block);
 	r = initial_partition(dfa, block, &n_blocks);
 	if (r < 0)
 		return r;
 
-	r = refine(dfa, block, n_blocks);
+	r = refine(dfa, block, n_blocks, &n_blocks);
 	if (r < 0)
 		return r;
+	/* what is not live is one more block: the dead state's */
+	for (uint32_t s = 0; s < n; s++)
+		if (block[s] == NOT_LIVE)
+			block[s] = n_blocks;
 
 	/*
 	 * Number the blocks: dead first, start second, then breadth-first

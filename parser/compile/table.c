@@ -51,22 +51,61 @@ static void packed_done(Packed *p)
 	free(p->check);
 }
 
-/* Target of state s in input column `col` (a byte, or a class with EC). */
-static uint32_t row_target(const VcDfa *dfa, bool by_class, uint32_t s, unsigned col)
+/*
+ * The packer works on byte classes, as the DFA does; a class stands for
+ * `weight` columns of the table: its bytes, or itself with an EC table.
+ */
+typedef struct Columns {
+	bool by_class;
+	uint32_t weight[256]; /* columns per class */
+	uint16_t first[257];  /* class c's columns are cols[first[c] .. first[c + 1]) */
+	uint16_t cols[256];
+} Columns;
+
+static void columns_init(const VcDfa *dfa, bool by_class, Columns *cols)
 {
-	unsigned c = by_class ? col : dfa->byte_class[col];
+	uint32_t k = dfa->n_classes;
+
+	*cols = (Columns){.by_class = by_class};
+	if (by_class) {
+		for (uint32_t c = 0; c <= k; c++)
+			cols->first[c] = (uint16_t)c;
+		for (uint32_t c = 0; c < k; c++) {
+			cols->weight[c] = 1;
+			cols->cols[c] = (uint16_t)c;
+		}
+		return;
+	}
+	for (unsigned b = 0; b < 256; b++)
+		cols->weight[dfa->byte_class[b]]++;
+	for (uint32_t c = 0, sum = 0; c < k; c++) {
+		cols->first[c] = (uint16_t)sum;
+		sum += cols->weight[c];
+	}
+	cols->first[k] = 256;
+	{
+		uint16_t fill[256];
+
+		memcpy(fill, cols->first, sizeof(fill));
+		for (unsigned b = 0; b < 256; b++)
+			cols->cols[fill[dfa->byte_class[b]]++] = (uint16_t)b;
+	}
+}
+
+static uint32_t target(const VcDfa *dfa, uint32_t s, uint32_t c)
+{
 	return dfa->next[(size_t)s * dfa->n_classes + c];
 }
 
 /*
- * What state s's row falls back to in column col when the slot is not its
- * own: the default state itself, or with differential encoding the
- * default's complete transition (the kernel keeps looking from there).
+ * What state s falls back to in class c when the slot is not its own: the
+ * default state itself, or with differential encoding the default's
+ * complete transition (the kernel keeps looking from there).
  */
-static uint32_t fallback(const VcDfa *dfa, bool by_class, const Packed *p, uint32_t s, unsigned col)
+static uint32_t fallback(const VcDfa *dfa, const Packed *p, uint32_t s, uint32_t c)
 {
 	if (p->base[s] & VC_BASE_DIFF_ENCODE)
-		return row_target(dfa, by_class, p->def[s], col);
+		return target(dfa, p->def[s], c);
 	return p->def[s];
 }
 
@@ -79,21 +118,22 @@ static uint32_t fallback(const VcDfa *dfa, bool by_class, const Packed *p, uint3
  * targets of s, restricted to states numbered below s so that every chain
  * descends and ends at a plain state, as the kernel requires.
  */
-static void choose_defaults(const VcDfa *dfa, bool by_class, bool diff_encode,
+static void choose_defaults(const VcDfa *dfa, const Columns *cols, bool diff_encode,
 			    const uint32_t *lowest_pred, uint32_t *freq, uint32_t *touched,
 			    Packed *p, uint32_t *entry_count)
 {
-	unsigned width = by_class ? dfa->n_classes : 256;
+	uint32_t k = dfa->n_classes, width = cols->by_class ? k : 256;
 
 	for (uint32_t s = 0; s < dfa->n_states; s++) {
 		uint32_t best = VC_DFA_DEAD, best_count = 0, n_touched = 0;
 		uint32_t diff_best = 0, diff_count = 0;
 
-		for (unsigned col = 0; col < width; col++) {
-			uint32_t t = row_target(dfa, by_class, s, col);
+		for (uint32_t c = 0; c < k; c++) {
+			uint32_t t = target(dfa, s, c);
 
-			if (freq[t]++ == 0)
+			if (freq[t] == 0)
 				touched[n_touched++] = t;
+			freq[t] += cols->weight[c];
 			if (freq[t] > best_count || (freq[t] == best_count && t < best)) {
 				best = t;
 				best_count = freq[t];
@@ -110,9 +150,9 @@ static void choose_defaults(const VcDfa *dfa, bool by_class, bool diff_encode,
 
 				if (d == VC_DFA_DEAD || d >= s)
 					continue;
-				for (unsigned col = 0; col < width; col++)
-					same += row_target(dfa, by_class, s, col) ==
-						row_target(dfa, by_class, d, col);
+				for (uint32_t c = 0; c < k; c++)
+					if (target(dfa, s, c) == target(dfa, d, c))
+						same += cols->weight[c];
 				if (same > diff_count) {
 					diff_best = d;
 					diff_count = same;
@@ -130,35 +170,101 @@ static void choose_defaults(const VcDfa *dfa, bool by_class, bool diff_encode,
 	}
 }
 
+/* Occupancy of the NEXT/CHECK slots while packing. */
+typedef struct Comb {
+	uint32_t *next_free; /* == i when slot i is free, else a later slot to look at */
+	size_t cap;
+} Comb;
+
+static void comb_done(Comb *c)
+{
+	free(c->next_free);
+}
+
+static int comb_reserve(Comb *c, size_t need)
+{
+	size_t old = c->cap;
+	int r;
+
+	if (need > UINT32_MAX - 1)
+		return -E2BIG;
+	r = vc_grow(&c->next_free, &c->cap, need + 1, sizeof(uint32_t));
+	if (r < 0)
+		return r;
+	for (size_t i = old; i < c->cap; i++)
+		c->next_free[i] = (uint32_t)i;
+	return 0;
+}
+
+/* The comb is reserved big enough up front that this never runs off its end. */
+static size_t find_free(Comb *c, size_t i)
+{
+	while (c->next_free[i] != i) {
+		uint32_t up = c->next_free[i];
+
+		c->next_free[i] = c->next_free[up]; /* path halving */
+		i = up;
+	}
+	return i;
+}
+
+/* The columns where s differs from its fallback, ascending. */
+static unsigned entries_of(const VcDfa *dfa, const Columns *cols, const Packed *p, uint32_t s,
+			   uint16_t *out)
+{
+	unsigned m = 0;
+
+	for (uint32_t c = 0; c < dfa->n_classes; c++)
+		if (target(dfa, s, c) != fallback(dfa, p, s, c))
+			for (unsigned i = cols->first[c]; i < cols->first[c + 1]; i++)
+				out[m++] = cols->cols[i];
+	return m;
+}
+
 static int pack(const VcDfa *dfa, bool by_class, bool diff_encode, Packed *p)
 {
 	unsigned width = by_class ? dfa->n_classes : 256;
 	uint32_t n = dfa->n_states;
 	_cleanup_free_ uint32_t *entry_count = NULL, *order = NULL, *bucket = NULL, *freq = NULL,
 				*touched = NULL, *lowest_pred = NULL;
-	_cleanup_free_ uint8_t *used = NULL;
-	uint16_t cols[256];
-	size_t cap_used = 0, first_free = 0, max_base = 0;
+	_cleanup_(comb_done) Comb comb = {};
+	Columns cols;
+	uint16_t entries[256];
+	size_t max_base = 0;
 	int r;
 
+	columns_init(dfa, by_class, &cols);
 	p->n_states = n;
 	p->base = calloc(n, sizeof(uint32_t));
 	p->def = calloc(n, sizeof(uint16_t));
 	entry_count = calloc(n, sizeof(uint32_t));
 	order = malloc(n * sizeof(uint32_t));
 	bucket = calloc(width + 2, sizeof(uint32_t));
-	freq = calloc(n, sizeof(uint32_t)); /* per target: uses in the current row */
+	freq = calloc(n, sizeof(uint32_t)); /* per target: columns in the current row */
 	touched = malloc((width + 1) * sizeof(uint32_t));
-	lowest_pred = malloc(n * sizeof(uint32_t));
+	lowest_pred = calloc(n, sizeof(uint32_t));
 	if (!p->base || !p->def || !entry_count || !order || !bucket || !freq || !touched ||
 	    !lowest_pred)
 		return -ENOMEM;
 
-	memset(lowest_pred, 0, n * sizeof(uint32_t));
 	for (uint32_t s = n; s-- > 0;)
 		for (uint32_t c = 0; c < dfa->n_classes; c++)
-			lowest_pred[dfa->next[(size_t)s * dfa->n_classes + c]] = s;
-	choose_defaults(dfa, by_class, diff_encode, lowest_pred, freq, touched, p, entry_count);
+			lowest_pred[target(dfa, s, c)] = s;
+	choose_defaults(dfa, &cols, diff_encode, lowest_pred, freq, touched, p, entry_count);
+
+	/*
+	 * First fit never needs a base beyond the number of entries placed so
+	 * far, so entries + 2 widths bounds the comb.
+	 */
+	{
+		size_t total = 0;
+
+		for (uint32_t s = 0; s < n; s++)
+			total += entry_count[s];
+		r = comb_reserve(&comb, total + 2 * (size_t)width + 2);
+		if (r < 0)
+			return r;
+	}
 
 	/* Densest rows first (counting sort by entry count, descending). */
 	for (uint32_t s = 0; s < n; s++)
@@ -173,27 +279,26 @@ static int pack(const VcDfa *dfa, bool by_class, bool diff_encode, Packed *p)
 
 	for (uint32_t i = 0; i < n; i++) {
 		uint32_t s = order[i];
-		unsigned m = 0;
+		unsigned m;
 		size_t base;
 
 		if (entry_count[s] == 0)
 			break; /* the rest are empty too: base 0 is as good as any */
-		for (unsigned col = 0; col < width; col++)
-			if (row_target(dfa, by_class, s, col) != fallback(dfa, by_class, p, s, col))
-				cols[m++] = (uint16_t)col;
+		m = entries_of(dfa, &cols, p, s, entries);
 
-		base = first_free > cols[0] ? first_free - cols[0] : 0;
-		for (;; base++) {
-			size_t old_cap = cap_used;
+		/*
+		 * Candidate bases put the row's first entry on a free slot;
+		 * free slots are found through next_free, a union-find style
+		 * "next free slot at or after i" with path halving, so full
+		 * stretches of the comb are skipped instead of rescanned.
+		 */
+		for (size_t slot = find_free(&comb, entries[0]);;
+		     slot = find_free(&comb, slot + 1)) {
 			unsigned j;
 
-			r = vc_grow(&used, &cap_used, base + width + 1, 1);
-			if (r < 0)
-				return r;
-			if (cap_used > old_cap)
-				memset(used + old_cap, 0, cap_used - old_cap);
-			for (j = 0; j < m; j++)
-				if (used[base + cols[j]])
+			base = slot - entries[0];
+			for (j = 1; j < m; j++)
+				if (comb.next_free[base + entries[j]] != base + entries[j])
 					break;
 			if (j == m)
 				break;
@@ -204,9 +309,7 @@ static int pack(const VcDfa *dfa, bool by_class, bool diff_encode, Packed *p)
 		if (base > max_base)
 			max_base = base;
 		for (unsigned j = 0; j < m; j++)
-			used[base + cols[j]] = 1;
-		while (first_free < cap_used && used[first_free])
-			first_free++;
+			comb.next_free[base + entries[j]] = (uint32_t)(base + entries[j] + 1);
 	}
 	/* Every state must be able to index 256 slots past its base. */
 	p->n_slots = max_base + 256;
@@ -219,13 +322,15 @@ static int pack(const VcDfa *dfa, bool by_class, bool diff_encode, Packed *p)
 
 		if (entry_count[s] == 0)
 			continue;
-		for (unsigned col = 0; col < width; col++) {
-			uint32_t t = row_target(dfa, by_class, s, col);
+		for (uint32_t c = 0; c < dfa->n_classes; c++) {
+			uint32_t t = target(dfa, s, c);
 
-			if (t == fallback(dfa, by_class, p, s, col))
+			if (t == fallback(dfa, p, s, c))
 				continue;
-			p->next[base + col] = (uint16_t)t;
-			p->check[base + col] = (uint16_t)s;
+			for (unsigned i = cols.first[c]; i < cols.first[c + 1]; i++) {
+				p->next[base + cols.cols[i]] = (uint16_t)t;
+				p->check[base + cols.cols[i]] = (uint16_t)s;
+			}
 		}
 	}
 	return 0;
