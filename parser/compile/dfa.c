@@ -6,7 +6,8 @@
  *    whose final state is a MATCH state naming the rule; one chain of
  *    SPLIT states joins them all to a single start. An NFA state either
  *    consumes one byte from a set (BYTES), forks without consuming
- *    (SPLIT), or reports a match (MATCH).
+ *    (SPLIT), or reports a match (MATCH). States are hash-consed, so rules
+ *    granting the same thing share their common suffixes.
  *
  * 2. The subset construction simulates that NFA on every input at once: a
  *    DFA state *is* the set of NFA states the simulation can be in, after
@@ -14,7 +15,9 @@
  *    in a hash table keyed by an order-independent hash, which maps each
  *    set to its DFA state. Transitions are computed per byte class rather
  *    than per byte: bytes that every byte set either contains or lacks
- *    together behave identically everywhere.
+ *    together behave identically everywhere. NFA states that provably
+ *    cannot change the outcome are dropped from each set first
+ *    (prune_subsumed), which keeps the unminimised DFA small.
  *
  * 3. Hopcroft's partition refinement merges states no input can tell
  *    apart: start from "same permissions", then split blocks whose members
@@ -137,7 +140,7 @@ typedef struct Builder {
 	uint8_t byte_class[256];
 	uint32_t n_classes;
 
-	/* DFA states as sorted NFA-state sets in one pool */
+	/* DFA states as NFA-state sets (in discovery order) in one pool */
 	uint32_t *pool;
 	size_t pool_len, pool_cap;
 	size_t *set_start; /* per DFA state: offset in pool; set_start[n] = end */

@@ -22,14 +22,6 @@ static inline void freep(void *p)
 }
 #define _cleanup_free_ _cleanup_(freep)
 
-#ifdef _DIRENT_H
-static inline void closedirp(DIR **d)
-{
-	if (*d)
-		closedir(*d);
-}
-#endif
-
 /* Hand a pointer over to the caller so the cleanup handler leaves it alone. */
 #define TAKE_PTR(p)                                                                                \
 	({                                                                                         \

@@ -331,6 +331,25 @@ static void test_decoder_rejects(void **state)
 	free(copy);
 }
 
+/* More distinct literals than 65535 states can hold. */
+static void test_too_many_states(void **state)
+{
+	enum { N = 5000, LEN = 24 };
+	static char globs[N][LEN + 2];
+	static VcFileRule rules[N];
+	VcDfa dfa = {};
+
+	(void)state;
+	for (unsigned i = 0; i < N; i++) {
+		globs[i][0] = '/';
+		for (unsigned j = 1; j <= LEN; j++)
+			globs[i][j] = (char)('a' + rng() % 26);
+		globs[i][LEN + 1] = 0;
+		rules[i] = (VcFileRule){.glob = globs[i], .perms = {.user = VC_MAY_READ}};
+	}
+	assert_int_equal(vc_compile_file_dfa(rules, N, &dfa, NULL), -E2BIG);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -341,6 +360,7 @@ int main(void)
 	    cmocka_unit_test(test_decoder_rejects),
 	    cmocka_unit_test(test_round_trip),
 	    cmocka_unit_test(test_minimal),
+	    cmocka_unit_test(test_too_many_states),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

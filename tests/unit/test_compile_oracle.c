@@ -25,6 +25,12 @@
 #include "parser/compile/equiv.h"
 #include "parser/compile/util.h"
 
+static void closedirp(DIR **d)
+{
+	if (*d)
+		closedir(*d);
+}
+
 typedef struct Case {
 	char *text; /* owns the strings the rules point into */
 	VcFileRule *rules;
