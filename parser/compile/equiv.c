@@ -22,10 +22,36 @@ static uint64_t pair_key(uint32_t a, uint32_t b)
 	return (uint64_t)a << 32 | b;
 }
 
+#define XINDEX_TYPE_MASK  0x0c000000u
+#define XINDEX_INDEX_MASK 0x00ffffffu
+
+/*
+ * Records are equal field by field, except that exec targets in the xtable
+ * are compared by name when both sides know their xtable: two compilers
+ * may number the same targets differently.
+ */
+static bool same_record(const VcDecodedDfa *a, const VcKernelPerms *pa, const VcDecodedDfa *b,
+			const VcKernelPerms *pb)
+{
+	VcKernelPerms x = *pa, y = *pb;
+	uint32_t ia, ib;
+
+	if (!a->xtable || !b->xtable || (x.xindex & XINDEX_TYPE_MASK) != VC_AA_X_TABLE ||
+	    (y.xindex & XINDEX_TYPE_MASK) != VC_AA_X_TABLE)
+		return vc_kernel_perms_equal(&x, &y);
+	ia = x.xindex & XINDEX_INDEX_MASK;
+	ib = y.xindex & XINDEX_INDEX_MASK;
+	if (ia >= a->n_xtable || ib >= b->n_xtable || strcmp(a->xtable[ia], b->xtable[ib]) != 0)
+		return false;
+	x.xindex &= ~XINDEX_INDEX_MASK;
+	y.xindex &= ~XINDEX_INDEX_MASK;
+	return vc_kernel_perms_equal(&x, &y);
+}
+
 static bool same_perms(const VcDecodedDfa *a, uint32_t sa, const VcDecodedDfa *b, uint32_t sb)
 {
-	return vc_kernel_perms_equal(&a->owner[sa], &b->owner[sb]) &&
-	       vc_kernel_perms_equal(&a->other[sa], &b->other[sb]);
+	return same_record(a, &a->owner[sa], b, &b->owner[sb]) &&
+	       same_record(a, &a->other[sa], b, &b->other[sb]);
 }
 
 static int report(const VcDecodedDfa *a, const VcDecodedDfa *b, const Pair *pairs, uint32_t bad,

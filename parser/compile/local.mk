@@ -77,6 +77,8 @@ EXTRA_DIST += \
 	tests/data/compile/exec.prof \
 	tests/data/compile/exec_precedence.bin \
 	tests/data/compile/exec_precedence.prof \
+	tests/data/compile/exec_targets.bin \
+	tests/data/compile/exec_targets.prof \
 	tests/data/compile/fuzz-oracle.py \
 	tests/data/compile/fuzz11_1.bin \
 	tests/data/compile/fuzz11_1.prof \

@@ -692,3 +692,51 @@ int vc_policy_find_dfas(const uint8_t *stream, size_t size, VcBlobRef *ret, size
 	}
 	return found;
 }
+
+int vc_policy_read_xtable(const uint8_t *p, const uint8_t *end, char ***ret)
+{
+	static const uint8_t key[] = {0x04, 0x07, 0x00, 'x',  't',  'a',
+				      'b',  'l',  'e',	0x00, 0x07, 0x0b};
+	const uint8_t *q;
+	size_t n, bytes = 0;
+	char **table, *text;
+
+	if ((size_t)(end - p) < sizeof(key) + 2 || memcmp(p, key, sizeof(key)) != 0)
+		return 0;
+	p += sizeof(key);
+	n = (size_t)p[0] | (size_t)p[1] << 8;
+	p += 2;
+	/* first pass: validate and size */
+	q = p;
+	for (size_t i = 0; i < n; i++) {
+		size_t len;
+
+		if (end - q < 3 || q[0] != 0x05)
+			return -EPROTO;
+		len = (size_t)q[1] | (size_t)q[2] << 8;
+		if ((size_t)(end - q) < 3 + len || len == 0)
+			return -EPROTO;
+		bytes += len;
+		q += 3 + len;
+	}
+	table = malloc((n + 1) * sizeof(char *) + bytes + 1);
+	if (!table)
+		return -ENOMEM;
+	text = (char *)(table + n + 1);
+	for (size_t i = 0; i < n; i++) {
+		size_t len = (size_t)p[1] | (size_t)p[2] << 8;
+
+		table[i] = text;
+		memcpy(text, p + 3, len);
+		/* the element's length counts the final NUL; inner NULs separate ns and name */
+		for (size_t j = 0; j + 1 < len; j++)
+			if (text[j] == 0)
+				text[j] = ':';
+		text[len - 1] = 0;
+		text += len;
+		p += 3 + len;
+	}
+	table[n] = NULL;
+	*ret = table;
+	return (int)n;
+}

@@ -68,6 +68,12 @@ typedef struct VcDecodedDfa {
 	uint32_t *next;	      /* next[state * 256 + byte] */
 	VcKernelPerms *owner; /* per state */
 	VcKernelPerms *other;
+	/*
+	 * The pdb's xtable, if the caller has it (borrowed, not freed): lets
+	 * the equivalence check compare exec targets by name, not by index.
+	 */
+	char *const *xtable;
+	size_t n_xtable;
 } VcDecodedDfa;
 
 void vc_decoded_dfa_done(VcDecodedDfa *dfa);
@@ -94,3 +100,12 @@ typedef struct VcBlobRef {
 } VcBlobRef;
 
 int vc_policy_find_dfas(const uint8_t *stream, size_t size, VcBlobRef *ret, size_t max);
+
+/*
+ * Read the `NAME "xtable" STRUCT ARRAY n { STRING } ARRAYEND STRUCTEND`
+ * element if it starts at p (it follows the file DFA). On success *ret is
+ * a NULL-terminated array of n strings, each one malloc'ed block with the
+ * array (free(*ret) frees all); an entry's internal NULs (":ns\0name")
+ * become ':'. Returns n, 0 if there is no xtable at p, or -EPROTO.
+ */
+int vc_policy_read_xtable(const uint8_t *p, const uint8_t *end, char ***ret);

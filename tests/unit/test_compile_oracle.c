@@ -36,6 +36,9 @@ typedef struct Case {
 	VcFileRule *rules;
 	size_t n_rules, cap_rules;
 	char *attachment; /* "profile NAME GLOB {": GLOB, or NULL */
+	char name[128];	  /* the profile's name */
+	char *xtable[12];
+	size_t n_xtable;
 } Case;
 
 static char *read_file(const char *path, size_t *ret_size)
@@ -59,8 +62,31 @@ static char *read_file(const char *path, size_t *ret_size)
 	return buf;
 }
 
-/* "[audit] [deny] [owner] GLOB MODE," or "[owner] link [subset] GLOB -> TARGET," */
-static void parse_rule(char *line, VcFileRule *rule)
+/*
+ * The xtable index of an exec target, numbered by first use. A child
+ * target ("cx -> kid") is stored as "profile//kid", like apparmor_parser
+ * does; the oracle numbers its table differently, which is why the
+ * equivalence check compares targets by name.
+ */
+static uint32_t xtable_index(Case *c, const char *mode, const char *target)
+{
+	char name[512];
+
+	if (strchr(mode, 'c') || strchr(mode, 'C'))
+		snprintf(name, sizeof(name), "%s//%s", c->name, target);
+	else
+		snprintf(name, sizeof(name), "%s", target);
+	for (size_t i = 0; i < c->n_xtable; i++)
+		if (strcmp(c->xtable[i], name) == 0)
+			return (uint32_t)i;
+	assert_true(c->n_xtable < ELEMENTSOF(c->xtable));
+	c->xtable[c->n_xtable] = strdup(name);
+	assert_non_null(c->xtable[c->n_xtable]);
+	return (uint32_t)c->n_xtable++;
+}
+
+/* "[audit] [deny] [owner] GLOB MODE [-> TARGET]," or "[owner] link [subset] GLOB -> TARGET," */
+static void parse_rule(Case *c, char *line, VcFileRule *rule)
 {
 	char *tok[8];
 	size_t n = 0, i = 0, len;
@@ -99,6 +125,10 @@ static void parse_rule(char *line, VcFileRule *rule)
 		rule->glob = tok[i];
 		if (vc_parse_file_mode(tok[i + 1], &mode) < 0)
 			fail_msg("bad mode \"%s\"", tok[i + 1]);
+		if (i + 3 < n && strcmp(tok[i + 2], "->") == 0)
+			mode = (mode & ~VC_EXEC_TARGET_MASK) |
+			       (VC_EXEC_TARGET_TABLE + xtable_index(c, tok[i + 1], tok[i + 3]))
+				   << VC_EXEC_TARGET_SHIFT;
 	}
 	rule->perms.user = mode;
 	rule->perms.other = owner ? 0 : mode;
@@ -177,6 +207,10 @@ static void load_case(const char *base, Case *c)
 		if (strncmp(line, "profile", 7) == 0) {
 			char *name_end = strchr(line + 8, ' '), *brace = strrchr(line, '{');
 
+			if (name_end)
+				snprintf(c->name, sizeof(c->name), "%.*s",
+					 (int)(name_end - line - 8), line + 8);
+
 			if (name_end && brace && name_end < brace - 1) {
 				*(brace - 1) = 0;
 				c->attachment = name_end + 1;
@@ -188,7 +222,7 @@ static void load_case(const char *base, Case *c)
 		if (strncmp(line, "change_profile", 14) == 0)
 			add_change_profile(c, line);
 		else
-			parse_rule(line, add_rule(c));
+			parse_rule(c, line, add_rule(c));
 	}
 }
 
@@ -271,6 +305,8 @@ static void check_case(const char *base)
 	const char *name = strrchr(base, '/') ? strrchr(base, '/') + 1 : base;
 	char path[1100];
 	double start, compiled = 0;
+	_cleanup_free_ char **oracle_xtable = NULL;
+	int r;
 	_cleanup_free_ char *stream = NULL;
 	size_t size;
 	VcBlobRef dfas[4];
@@ -285,6 +321,11 @@ static void check_case(const char *base)
 	assert_true(n >= 2); /* policydb, then the file DFA */
 	assert_int_equal(vc_dfa_decode_blob(dfas[n - 1].data, dfas[n - 1].size, NULL, 0, &oracle),
 			 0);
+	r = vc_policy_read_xtable(dfas[n - 1].data + dfas[n - 1].size,
+				  (const uint8_t *)stream + size, &oracle_xtable);
+	assert_true(r >= 0);
+	oracle.xtable = oracle_xtable;
+	oracle.n_xtable = (size_t)r;
 	if (c.attachment)
 		check_xmatch(name, c.attachment, &dfas[0], (const uint8_t *)stream + size);
 	check_policydb(name, &dfas[n - 2]);
@@ -299,7 +340,6 @@ static void check_case(const char *base)
 		VcDecodedDfa ours = {};
 		VcDifference diff = {};
 		size_t bad = 0;
-		int r;
 
 		start = now();
 		r = vc_compile_file_rules(c.rules, c.n_rules, &options, &blob, &bad);
@@ -310,6 +350,8 @@ static void check_case(const char *base)
 				 strerror(-r));
 		assert_int_equal(
 		    vc_dfa_decode_blob(blob.data, blob.size, blob.perms, blob.n_perms, &ours), 0);
+		ours.xtable = c.xtable;
+		ours.n_xtable = c.n_xtable;
 		r = vc_dfa_equivalent(&oracle, &ours, &diff);
 		assert_true(r >= 0);
 		if (r == 0) {
@@ -342,6 +384,8 @@ static void check_case(const char *base)
 		vc_blob_done(&blob);
 	}
 	vc_decoded_dfa_done(&oracle);
+	for (size_t i = 0; i < c.n_xtable; i++)
+		free(c.xtable[i]);
 	free(c.rules);
 	free(c.text);
 }

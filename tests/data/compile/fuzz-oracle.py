@@ -34,6 +34,8 @@ def rule():
     if deny: m=m.replace('ix','x').replace('px','x').replace('Px','x').replace('ux','x').replace('Ux','x').replace('cx','x').replace('Cx','x').replace('pi','').replace('Pi','').replace('cu','').replace('mrx','mrx')
     m=''.join(ch for ch in m if ch in 'rwakmlx') if deny else m
     if not m: m='r'
+    if not deny and m[-2:] in ('px','Px','cx','Cx') or m in ('pix','Pix','cux'):
+        if random.random()<0.4: m+=' -> '+random.choice(['t1','t2','t3',':ns:t4'])
     return ' '.join(q+[glob(),m])+','
 ok=skip=bad=0
 conflict_ok=conflict_bad=0
