@@ -106,6 +106,14 @@ EXTRA_DIST += \
 	tests/data/compile/fuzz11_8.prof \
 	tests/data/compile/fuzz11_9.bin \
 	tests/data/compile/fuzz11_9.prof \
+	tests/data/compile/fuzz41_12.bin \
+	tests/data/compile/fuzz41_12.prof \
+	tests/data/compile/fuzz41_140.bin \
+	tests/data/compile/fuzz41_140.prof \
+	tests/data/compile/fuzz42_151.bin \
+	tests/data/compile/fuzz42_151.prof \
+	tests/data/compile/fuzz43_205.bin \
+	tests/data/compile/fuzz43_205.prof \
 	tests/data/compile/link.bin \
 	tests/data/compile/link.prof \
 	tests/data/compile/literal.bin \

@@ -65,14 +65,14 @@ static char *read_file(const char *path, size_t *ret_size)
 /*
  * The xtable index of an exec target, numbered by first use. A child
  * target ("cx -> kid") is stored as "profile//kid", like apparmor_parser
- * does; the oracle numbers its table differently, which is why the
- * equivalence check compares targets by name.
+ * does, unless it names a namespace (":ns:name"); the oracle numbers its table differently, which
+ * is why the equivalence check compares targets by name.
  */
 static uint32_t xtable_index(Case *c, const char *mode, const char *target)
 {
 	char name[512];
 
-	if (strchr(mode, 'c') || strchr(mode, 'C'))
+	if ((strchr(mode, 'c') || strchr(mode, 'C')) && target[0] != ':')
 		snprintf(name, sizeof(name), "%s//%s", c->name, target);
 	else
 		snprintf(name, sizeof(name), "%s", target);
