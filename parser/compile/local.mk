@@ -79,6 +79,8 @@ EXTRA_DIST += \
 	tests/data/compile/exec_precedence.prof \
 	tests/data/compile/exec_targets.bin \
 	tests/data/compile/exec_targets.prof \
+	tests/data/compile/file_rule.bin \
+	tests/data/compile/file_rule.prof \
 	tests/data/compile/fuzz-oracle.py \
 	tests/data/compile/fuzz11_1.bin \
 	tests/data/compile/fuzz11_1.prof \

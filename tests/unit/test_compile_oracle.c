@@ -221,7 +221,15 @@ static void load_case(const char *base, Case *c)
 			continue;
 		if (strncmp(line, "change_profile", 14) == 0)
 			add_change_profile(c, line);
-		else
+		else if (strcmp(line, "file,") == 0) {
+			/* "file," is all file access: "/{**,} rwlkmix" (oracle output) */
+			static char everything[] = "/{**,} rwlkmix,";
+			char copy[sizeof(everything)];
+
+			memcpy(copy, everything, sizeof(everything));
+			parse_rule(c, copy, add_rule(c));
+			c->rules[c->n_rules - 1].glob = "/{**,}";
+		} else
 			parse_rule(c, line, add_rule(c));
 	}
 }
