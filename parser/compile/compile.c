@@ -120,17 +120,14 @@ int vc_compile_file_dfa(const VcFileRule *rules, size_t n_rules, VcDfa *ret, siz
 		bool exact, has_link;
 		uint32_t root;
 
+		bad = i;
 		r = vc_regex_from_glob(&rx, rule->glob, strlen(rule->glob), &root, &exact);
-		if (r < 0) {
-			bad = i;
+		if (r < 0)
 			goto fail;
-		}
 		if (rule->pair_target) {
 			r = add_pair(&rx, &list, root, exact, rule, i);
-			if (r < 0) {
-				bad = i;
+			if (r < 0)
 				goto fail;
-			}
 			continue;
 		}
 		has_link = (main.user | main.other) & VC_MAY_LINK;
@@ -145,10 +142,8 @@ int vc_compile_file_dfa(const VcFileRule *rules, size_t n_rules, VcDfa *ret, siz
 		}
 		if (has_link) {
 			r = add_link_pair(&rx, &list, root, rule, i);
-			if (r < 0) {
-				bad = i;
+			if (r < 0)
 				goto fail;
-			}
 		}
 	}
 

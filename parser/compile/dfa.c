@@ -704,7 +704,8 @@ static int intern_state(Builder *b, size_t n, uint32_t *ret, size_t *ret_conflic
 	if (r < 0)
 		return r;
 
-	memcpy(b->pool + b->pool_len, b->closure, n * sizeof(uint32_t));
+	if (n > 0) /* the dead state's set is empty and the pool may not exist yet */
+		memcpy(b->pool + b->pool_len, b->closure, n * sizeof(uint32_t));
 	b->set_start[id] = b->pool_len;
 	b->pool_len += n;
 	b->set_start[id + 1] = b->pool_len;

@@ -331,6 +331,34 @@ static void test_decoder_rejects(void **state)
 	free(copy);
 }
 
+/* Mutated blobs decode or are rejected; nothing in between (run under ASan too). */
+static void test_decoder_mutations(void **state)
+{
+	VcFileRule rules[] = {{.glob = "/a/**", .perms = {.user = VC_MAY_READ}},
+			      {.glob = "/b/*/c", .perms = {.other = VC_MAY_WRITE}}};
+	VcBlobOptions options = {.equivalence_classes = true, .diff_encode = true};
+	_cleanup_(vc_blob_done) VcBlob blob = {};
+	uint8_t *copy;
+
+	(void)state;
+	assert_int_equal(vc_compile_file_rules(rules, 2, &options, &blob, NULL), 0);
+	copy = malloc(blob.size);
+	assert_non_null(copy);
+	for (unsigned i = 0; i < 3000; i++) {
+		VcDecodedDfa d = {};
+		int r;
+
+		memcpy(copy, blob.data, blob.size);
+		for (unsigned flips = 1 + rng() % 3; flips > 0; flips--)
+			copy[rng() % blob.size] ^= (uint8_t)(1u << (rng() % 8));
+		r = vc_dfa_decode_blob(copy, blob.size - (rng() % 4 == 0 ? rng() % 64 : 0), NULL, 0,
+				       &d);
+		assert_true(r == 0 || r == -EPROTO);
+		vc_decoded_dfa_done(&d);
+	}
+	free(copy);
+}
+
 /* More distinct literals than 65535 states can hold. */
 static void test_too_many_states(void **state)
 {
@@ -360,6 +388,7 @@ int main(void)
 	    cmocka_unit_test(test_decoder_rejects),
 	    cmocka_unit_test(test_round_trip),
 	    cmocka_unit_test(test_minimal),
+	    cmocka_unit_test(test_decoder_mutations),
 	    cmocka_unit_test(test_too_many_states),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

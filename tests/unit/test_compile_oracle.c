@@ -205,11 +205,14 @@ static void load_case(const char *base, Case *c)
 		while (*line == ' ' || *line == '\t')
 			line++;
 		if (strncmp(line, "profile", 7) == 0) {
-			char *name_end = strchr(line + 8, ' '), *brace = strrchr(line, '{');
+			char *name = line + 7, *name_end, *brace = strrchr(line, '{');
 
+			while (*name == ' ')
+				name++;
+			name_end = strchr(name, ' ');
 			if (name_end)
-				snprintf(c->name, sizeof(c->name), "%.*s",
-					 (int)(name_end - line - 8), line + 8);
+				snprintf(c->name, sizeof(c->name), "%.*s", (int)(name_end - name),
+					 name);
 
 			if (name_end && brace && name_end < brace - 1) {
 				*(brace - 1) = 0;
