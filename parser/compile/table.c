@@ -196,7 +196,11 @@ static int comb_reserve(Comb *c, size_t need)
 	return 0;
 }
 
-/* The comb is reserved big enough up front that this never runs off its end. */
+/*
+ * The next free slot at or after i. The comb always extends at least one
+ * row width past every slot in use (pack() grows it before placing a row),
+ * so the chain of next_free links never leaves the array.
+ */
 static size_t find_free(Comb *c, size_t i)
 {
 	while (c->next_free[i] != i) {
@@ -252,19 +256,9 @@ static int pack(const VcDfa *dfa, bool by_class, bool diff_encode, Packed *p)
 			lowest_pred[target(dfa, s, c)] = s;
 	choose_defaults(dfa, &cols, diff_encode, lowest_pred, freq, touched, p, entry_count);
 
-	/*
-	 * First fit never needs a base beyond the number of entries placed so
-	 * far, so entries + 2 widths bounds the comb.
-	 */
-	{
-		size_t total = 0;
-
-		for (uint32_t s = 0; s < n; s++)
-			total += entry_count[s];
-		r = comb_reserve(&comb, total + 2 * (size_t)width + 2);
-		if (r < 0)
-			return r;
-	}
+	r = comb_reserve(&comb, 4 * (size_t)width);
+	if (r < 0)
+		return r;
 
 	/* Densest rows first (counting sort by entry count, descending). */
 	for (uint32_t s = 0; s < n; s++)
@@ -297,6 +291,11 @@ static int pack(const VcDfa *dfa, bool by_class, bool diff_encode, Packed *p)
 			unsigned j;
 
 			base = slot - entries[0];
+			if (base + width + 2 > comb.cap) {
+				r = comb_reserve(&comb, 2 * (base + width + 2));
+				if (r < 0)
+					return r;
+			}
 			for (j = 1; j < m; j++)
 				if (comb.next_free[base + entries[j]] != base + entries[j])
 					break;

@@ -58,7 +58,10 @@ for i in range(n):
             errs[err.strip().splitlines()[0][:60]] = errs.get(err.strip().splitlines()[0][:60],0)+1
         skip+=1; os.unlink(base+'.prof'); continue
     open(base+'.bin','wb').write(p.stdout)
-    t=subprocess.run([TOOL,base],capture_output=True,text=True)
+    try:
+        t=subprocess.run([TOOL,base],capture_output=True,text=True,timeout=120)
+    except subprocess.TimeoutExpired:
+        bad+=1; print('TIMEOUT',base); continue
     if t.returncode==0:
         ok+=1
         if not os.environ.get('FUZZ_KEEP'):
