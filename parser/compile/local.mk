@@ -116,6 +116,8 @@ EXTRA_DIST += \
 	tests/data/compile/fuzz42_151.prof \
 	tests/data/compile/fuzz43_205.bin \
 	tests/data/compile/fuzz43_205.prof \
+	tests/data/compile/fuzz51_119.bin \
+	tests/data/compile/fuzz51_119.prof \
 	tests/data/compile/fuzz51_6.bin \
 	tests/data/compile/fuzz51_6.prof \
 	tests/data/compile/link.bin \

@@ -359,6 +359,41 @@ static void test_decoder_mutations(void **state)
 	free(copy);
 }
 
+/*
+ * Many states over few byte classes: with an EC table the rows are only a
+ * few columns wide, which stresses the comb packing differently.
+ */
+static void test_narrow_rows(void **state)
+{
+	enum { N = 400, LEN = 12 };
+	static char globs[N][LEN + 2];
+	static VcFileRule rules[N];
+	static const uint16_t modes[] = {VC_MAY_READ, VC_MAY_WRITE, VC_MAY_LOCK, VC_EXEC_MMAP};
+
+	(void)state;
+	for (unsigned i = 0; i < N; i++) {
+		globs[i][0] = '/';
+		for (unsigned j = 1; j <= LEN; j++)
+			globs[i][j] = "ab/"[rng() % (j == LEN ? 2 : 3)];
+		globs[i][LEN + 1] = 0;
+		rules[i] = (VcFileRule){.glob = globs[i], .perms = {.user = modes[rng() % 4]}};
+	}
+	for (unsigned variant = 0; variant < 8; variant++) {
+		VcBlobOptions options = {.equivalence_classes = variant & 1,
+					 .permstable = variant & 2,
+					 .diff_encode = variant & 4};
+		_cleanup_(vc_blob_done) VcBlob plain = {}, blob = {};
+		_cleanup_(vc_decoded_dfa_done) VcDecodedDfa a = {}, b = {};
+
+		assert_int_equal(vc_compile_file_rules(rules, N, NULL, &plain, NULL), 0);
+		assert_int_equal(vc_compile_file_rules(rules, N, &options, &blob, NULL), 0);
+		assert_int_equal(vc_dfa_decode_blob(plain.data, plain.size, NULL, 0, &a), 0);
+		assert_int_equal(
+		    vc_dfa_decode_blob(blob.data, blob.size, blob.perms, blob.n_perms, &b), 0);
+		assert_int_equal(vc_dfa_equivalent(&a, &b, NULL), 1);
+	}
+}
+
 /* More distinct literals than 65535 states can hold. */
 static void test_too_many_states(void **state)
 {
@@ -389,6 +424,7 @@ int main(void)
 	    cmocka_unit_test(test_round_trip),
 	    cmocka_unit_test(test_minimal),
 	    cmocka_unit_test(test_decoder_mutations),
+	    cmocka_unit_test(test_narrow_rows),
 	    cmocka_unit_test(test_too_many_states),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
