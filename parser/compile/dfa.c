@@ -1,0 +1,1339 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * From rules to a minimal DFA, in three steps.
+ *
+ * 1. Thompson's construction turns every rule's tree into a little NFA
+ *    whose final state is a MATCH state naming the rule; one chain of
+ *    SPLIT states joins them all to a single start. An NFA state either
+ *    consumes one byte from a set (BYTES), forks without consuming
+ *    (SPLIT), or reports a match (MATCH). States are hash-consed, so rules
+ *    granting the same thing share their common suffixes.
+ *
+ * 2. The subset construction simulates that NFA on every input at once: a
+ *    DFA state *is* the set of NFA states the simulation can be in, after
+ *    following all the free SPLIT moves (the "closure"). Sets are kept
+ *    in a hash table keyed by an order-independent hash, which maps each
+ *    set to its DFA state. Transitions are computed per byte class rather
+ *    than per byte: bytes that every byte set either contains or lacks
+ *    together behave identically everywhere. NFA states that provably
+ *    cannot change the outcome are dropped from each set first
+ *    (prune_subsumed), which keeps the unminimised DFA small.
+ *
+ * 3. Hopcroft's partition refinement merges states no input can tell
+ *    apart: start from "same permissions", then split blocks whose members
+ *    move to different blocks on some class, until nothing splits. What
+ *    is left is the minimal DFA.
+ */
+#include <errno.h>
+#include <string.h>
+
+#include "parser/compile/dfa.h"
+#include "parser/compile/util.h"
+
+#define MAX_DFA_STATES 65534u /* DEFAULT/NEXT/CHECK hold u16 state numbers */
+/*
+ * Bound on the unminimised DFA, as transition-table entries (states x
+ * classes): 2^26 entries are 256 MiB. Past that the policy would not fit
+ * the kernel's 65535 states anyway, short of a minimisation miracle.
+ */
+#define MAX_SUBSET_ENTRIES (UINT64_C(1) << 26)
+
+void vc_dfa_done(VcDfa *dfa)
+{
+	free(dfa->next);
+	free(dfa->accept);
+	*dfa = (VcDfa){};
+}
+
+enum { NFA_BYTES, NFA_SPLIT, NFA_MATCH, NFA_LOOP_KEY /* only a hash-consing key */ };
+
+typedef struct NfaState {
+	uint32_t kind;
+	uint32_t out, out1; /* successors: BYTES uses out, SPLIT both */
+	uint32_t arg;	    /* BYTES: deduplicated set id; MATCH: rule index */
+} NfaState;
+
+/* Open-addressing hash set of uint32 ids whose keys live elsewhere. */
+typedef struct IdTable {
+	uint32_t *slots; /* UINT32_MAX = empty */
+	size_t mask;
+	size_t count;
+} IdTable;
+
+static int id_table_init(IdTable *t, size_t expected)
+{
+	size_t size = 64;
+
+	while (size < expected * 2)
+		size *= 2;
+	t->slots = malloc(size * sizeof(uint32_t));
+	if (!t->slots)
+		return -ENOMEM;
+	memset(t->slots, 0xff, size * sizeof(uint32_t));
+	t->mask = size - 1;
+	t->count = 0;
+	return 0;
+}
+
+static void id_table_done(IdTable *t)
+{
+	free(t->slots);
+	*t = (IdTable){};
+}
+
+/* Double the table; `hash_of` recomputes the hash of an id. */
+static int id_table_grow(IdTable *t, uint64_t (*hash_of)(const void *ctx, uint32_t id),
+			 const void *ctx)
+{
+	IdTable bigger;
+	int r;
+
+	r = id_table_init(&bigger, (t->mask + 1));
+	if (r < 0)
+		return r;
+	for (size_t i = 0; i <= t->mask; i++) {
+		uint32_t id = t->slots[i];
+		size_t j;
+
+		if (id == UINT32_MAX)
+			continue;
+		for (j = hash_of(ctx, id) & bigger.mask; bigger.slots[j] != UINT32_MAX;
+		     j = (j + 1) & bigger.mask)
+			;
+		bigger.slots[j] = id;
+		bigger.count++;
+	}
+	id_table_done(t);
+	*t = bigger;
+	return 0;
+}
+
+typedef struct Builder {
+	const VcRegex *rx;
+	const VcDfaRule *rules;
+	size_t n_rules;
+
+	NfaState *nfa;
+	size_t n_nfa, cap_nfa;
+	/* hash-consing: structurally equal NFA states are built once */
+	struct ConsEntry {
+		NfaState key;
+		uint32_t id;
+	} * cons;
+	size_t cons_mask, n_cons;
+	uint32_t *canonical_rule; /* first rule with the same permissions */
+
+	/* per NFA state, for pruning subsumed states (see prune_subsumed) */
+	struct Summary {
+		VcByteSet reach;      /* every byte this state or its successors can read */
+		uint16_t user, other; /* union of the modes of reachable rules */
+		uint32_t extra;
+		bool deny_audit_or_exec; /* some reachable rule is not plain "allow" */
+	} * summary;
+	uint32_t *loop_match; /* BYTES state looping on itself into a MATCH: the MATCH */
+
+	/* distinct byte sets, the regex set -> distinct set map, classes */
+	VcByteSet *sets;
+	size_t n_sets;
+	uint32_t *set_of_regex_set;
+	VcByteSet *class_sets; /* per distinct set: which classes it contains */
+	uint8_t byte_class[256];
+	uint32_t n_classes;
+
+	/* DFA states as NFA-state sets (in discovery order) in one pool */
+	uint32_t *pool;
+	size_t pool_len, pool_cap;
+	size_t *set_start; /* per DFA state: offset in pool; set_start[n] = end */
+	uint64_t *set_hash;
+	size_t cap_states, cap_hash;
+	uint32_t n_states;
+	IdTable by_set;
+
+	uint32_t *next; /* n_states x n_classes */
+	size_t cap_next;
+	VcAccept *accept;
+	size_t cap_accept;
+
+	/* scratch */
+	uint32_t *mark; /* per NFA state: generation in which it was visited */
+	uint32_t generation;
+	uint32_t *stack, *closure;
+	uint32_t *group_count, *group_start, *group_fill; /* per byte set */
+	uint32_t *present;				  /* byte sets in the state */
+	uint32_t *grouped, *seeds;			  /* successors, by set */
+	uint32_t *class_list, *class_list_start;	  /* classes of each set */
+	uint64_t *sig_hash;				  /* per class */
+	uint32_t *sig_class;				  /* one class per signature */
+} Builder;
+
+static void builder_done(Builder *b)
+{
+	free(b->nfa);
+	free(b->cons);
+	free(b->canonical_rule);
+	free(b->summary);
+	free(b->loop_match);
+	free(b->sets);
+	free(b->set_of_regex_set);
+	free(b->class_sets);
+	free(b->pool);
+	free(b->set_start);
+	free(b->set_hash);
+	id_table_done(&b->by_set);
+	free(b->next);
+	free(b->accept);
+	free(b->mark);
+	free(b->stack);
+	free(b->closure);
+	free(b->group_count);
+	free(b->group_start);
+	free(b->group_fill);
+	free(b->present);
+	free(b->grouped);
+	free(b->seeds);
+	free(b->class_list);
+	free(b->class_list_start);
+	free(b->sig_hash);
+	free(b->sig_class);
+}
+
+static int nfa_add(Builder *b, NfaState s, uint32_t *ret)
+{
+	int r;
+
+	if (b->n_nfa >= UINT32_MAX - 1)
+		return -ENOMEM;
+	r = vc_grow(&b->nfa, &b->cap_nfa, b->n_nfa + 1, sizeof(NfaState));
+	if (r < 0)
+		return r;
+	b->nfa[b->n_nfa] = s;
+	*ret = (uint32_t)b->n_nfa++;
+	return 0;
+}
+
+static uint64_t hash_nfa_state(const NfaState *s)
+{
+	return vc_hash_mix(vc_hash_mix((uint64_t)s->kind << 32 | s->arg) ^
+			   ((uint64_t)s->out << 32 | s->out1));
+}
+
+static int cons_grow(Builder *b)
+{
+	size_t new_mask = b->cons_mask ? b->cons_mask * 2 + 1 : 1023;
+	struct ConsEntry *bigger = malloc((new_mask + 1) * sizeof(*bigger));
+
+	if (!bigger)
+		return -ENOMEM;
+	for (size_t i = 0; i <= new_mask; i++)
+		bigger[i].id = UINT32_MAX;
+	for (size_t i = 0; b->cons && i <= b->cons_mask; i++) {
+		size_t j;
+
+		if (b->cons[i].id == UINT32_MAX)
+			continue;
+		for (j = hash_nfa_state(&b->cons[i].key) & new_mask; bigger[j].id != UINT32_MAX;
+		     j = (j + 1) & new_mask)
+			;
+		bigger[j] = b->cons[i];
+	}
+	free(b->cons);
+	b->cons = bigger;
+	b->cons_mask = new_mask;
+	return 0;
+}
+
+/*
+ * Find the state built earlier under `key`, or NULL-equivalent: returns the
+ * slot where it is or should go.
+ */
+static struct ConsEntry *cons_slot(Builder *b, const NfaState *key)
+{
+	size_t j;
+
+	for (j = hash_nfa_state(key) & b->cons_mask; b->cons[j].id != UINT32_MAX;
+	     j = (j + 1) & b->cons_mask)
+		if (memcmp(&b->cons[j].key, key, sizeof(*key)) == 0)
+			break;
+	return &b->cons[j];
+}
+
+static int cons_insert(Builder *b, const NfaState *key, uint32_t id)
+{
+	struct ConsEntry *slot = cons_slot(b, key);
+
+	slot->key = *key;
+	slot->id = id;
+	if (++b->n_cons * 2 > b->cons_mask)
+		return cons_grow(b);
+	return 0;
+}
+
+/*
+ * Add a state unless an identical one exists. Rules are compiled back to
+ * front, so rules with equal permissions and a common suffix ("/dri/" "**")
+ * end up sharing that suffix, and the subset construction sees one NFA
+ * state where it would otherwise track one per rule.
+ */
+static int nfa_add_shared(Builder *b, NfaState s, uint32_t *ret)
+{
+	struct ConsEntry *slot = cons_slot(b, &s);
+	int r;
+
+	if (slot->id != UINT32_MAX) {
+		*ret = slot->id;
+		return 0;
+	}
+	r = nfa_add(b, s, ret);
+	if (r < 0)
+		return r;
+	return cons_insert(b, &s, *ret);
+}
+
+/*
+ * Thompson's construction in continuation-passing form: build the NFA for
+ * `node` so that it continues into state `next`, and return its entry.
+ */
+static int nfa_compile(Builder *b, uint32_t node, uint32_t next, uint32_t *ret)
+{
+	const VcRegexNode *n = &b->rx->nodes[node];
+	uint32_t a, c, loop;
+	int r;
+
+	switch (n->kind) {
+	case VC_RX_EMPTY:
+		*ret = next;
+		return 0;
+	case VC_RX_BYTES:
+		return nfa_add(
+		    b,
+		    (NfaState){.kind = NFA_BYTES, .out = next, .arg = b->set_of_regex_set[n->set]},
+		    ret);
+	case VC_RX_CONCAT:
+		r = nfa_compile(b, n->right, next, &c);
+		if (r < 0)
+			return r;
+		return nfa_compile(b, n->left, c, ret);
+	case VC_RX_ALT:
+		r = nfa_compile(b, n->left, next, &a);
+		if (r < 0)
+			return r;
+		r = nfa_compile(b, n->right, next, &c);
+		if (r < 0)
+			return r;
+		return nfa_add_shared(b, (NfaState){.kind = NFA_SPLIT, .out = a, .out1 = c}, ret);
+	case VC_RX_STAR: {
+		/*
+		 * loop: SPLIT to the body (which comes back) or on to next. A
+		 * loop over one byte set (every glob wildcard) is shared too,
+		 * keyed by its set and continuation.
+		 */
+		const VcRegexNode *body = &b->rx->nodes[n->left];
+		NfaState key = {.kind = NFA_LOOP_KEY, .out = next};
+		struct ConsEntry *slot;
+
+		if (body->kind == VC_RX_BYTES) {
+			key.arg = b->set_of_regex_set[body->set];
+			slot = cons_slot(b, &key);
+			if (slot->id != UINT32_MAX) {
+				*ret = slot->id;
+				return 0;
+			}
+		}
+		r = nfa_add(b, (NfaState){.kind = NFA_SPLIT, .out1 = next}, &loop);
+		if (r < 0)
+			return r;
+		r = nfa_compile(b, n->left, loop, &a);
+		if (r < 0)
+			return r;
+		b->nfa[loop].out = a;
+		*ret = loop;
+		if (body->kind == VC_RX_BYTES)
+			return cons_insert(b, &key, loop);
+		return 0;
+	}
+	}
+	return -EINVAL;
+}
+
+static uint64_t hash_byteset(const VcByteSet *s)
+{
+	uint64_t h = 0;
+
+	for (unsigned i = 0; i < 4; i++)
+		h = vc_hash_mix(h ^ s->w[i]);
+	return h;
+}
+
+/*
+ * Deduplicate the regex byte sets and split the 256 byte values into
+ * classes: two bytes share a class iff every set contains both or neither.
+ * Each set then becomes a set of class numbers.
+ */
+static int compute_byte_classes(Builder *b)
+{
+	const VcRegex *rx = b->rx;
+	IdTable table;
+	uint16_t remap[512];
+	int r;
+
+	b->sets = malloc((rx->n_sets ? rx->n_sets : 1) * sizeof(VcByteSet));
+	b->set_of_regex_set = malloc((rx->n_sets ? rx->n_sets : 1) * sizeof(uint32_t));
+	if (!b->sets || !b->set_of_regex_set)
+		return -ENOMEM;
+	r = id_table_init(&table, rx->n_sets);
+	if (r < 0)
+		return r;
+	for (size_t i = 0; i < rx->n_sets; i++) {
+		const VcByteSet *set = &rx->sets[i];
+		size_t j;
+
+		for (j = hash_byteset(set) & table.mask; table.slots[j] != UINT32_MAX;
+		     j = (j + 1) & table.mask)
+			if (memcmp(&b->sets[table.slots[j]], set, sizeof(*set)) == 0)
+				break;
+		if (table.slots[j] == UINT32_MAX) {
+			b->sets[b->n_sets] = *set;
+			table.slots[j] = (uint32_t)b->n_sets++;
+			table.count++;
+		}
+		b->set_of_regex_set[i] = table.slots[j];
+	}
+	id_table_done(&table);
+
+	/* Partition refinement over the 256 bytes, one set at a time. */
+	memset(b->byte_class, 0, sizeof(b->byte_class));
+	b->n_classes = 1;
+	for (size_t i = 0; i < b->n_sets; i++) {
+		uint32_t n = 0;
+
+		memset(remap, 0xff, sizeof(remap));
+		for (unsigned c = 0; c < 256; c++) {
+			unsigned key = b->byte_class[c] * 2u + vc_byteset_has(&b->sets[i], c);
+			if (remap[key] == 0xffff)
+				remap[key] = (uint16_t)n++;
+			b->byte_class[c] = (uint8_t)remap[key];
+		}
+		b->n_classes = n;
+	}
+
+	b->class_sets = calloc(b->n_sets ? b->n_sets : 1, sizeof(VcByteSet));
+	if (!b->class_sets)
+		return -ENOMEM;
+	for (size_t i = 0; i < b->n_sets; i++)
+		for (unsigned c = 0; c < 256; c++)
+			if (vc_byteset_has(&b->sets[i], c))
+				vc_byteset_add(&b->class_sets[i], b->byte_class[c]);
+
+	b->class_list_start = malloc((b->n_sets + 1) * sizeof(uint32_t));
+	b->class_list = malloc((b->n_sets * b->n_classes + 1) * sizeof(uint32_t));
+	if (!b->class_list_start || !b->class_list)
+		return -ENOMEM;
+	b->class_list_start[0] = 0;
+	for (size_t i = 0, n = 0; i < b->n_sets; i++) {
+		for (uint32_t c = 0; c < b->n_classes; c++)
+			if (vc_byteset_has(&b->class_sets[i], (uint8_t)c))
+				b->class_list[n++] = c;
+		b->class_list_start[i + 1] = (uint32_t)n;
+	}
+	return 0;
+}
+
+/*
+ * Follow SPLIT moves from the seeds; leave the BYTES and MATCH states
+ * reached in b->closure and return how many there are. Every state
+ * reached is marked with the current generation, which intern_state()
+ * uses to compare sets without sorting them.
+ */
+static size_t closure(Builder *b, const uint32_t *seeds, size_t n_seeds)
+{
+	size_t depth = 0, n = 0;
+
+	if (++b->generation == 0) { /* wrapped: forget all old marks */
+		memset(b->mark, 0, b->n_nfa * sizeof(uint32_t));
+		b->generation = 1;
+	}
+	for (size_t i = 0; i < n_seeds; i++) {
+		if (b->mark[seeds[i]] == b->generation)
+			continue;
+		b->mark[seeds[i]] = b->generation;
+		b->stack[depth++] = seeds[i];
+	}
+	while (depth > 0) {
+		uint32_t s = b->stack[--depth];
+		const NfaState *st = &b->nfa[s];
+
+		if (st->kind != NFA_SPLIT) {
+			b->closure[n++] = s;
+			continue;
+		}
+		if (b->mark[st->out] != b->generation) {
+			b->mark[st->out] = b->generation;
+			b->stack[depth++] = st->out;
+		}
+		if (b->mark[st->out1] != b->generation) {
+			b->mark[st->out1] = b->generation;
+			b->stack[depth++] = st->out1;
+		}
+	}
+	return n;
+}
+
+/* Order-independent hash of a set: sets are stored in discovery order. */
+static uint64_t hash_set(const uint32_t *v, size_t n)
+{
+	uint64_t h = n;
+
+	for (size_t i = 0; i < n; i++)
+		h += vc_hash_mix(v[i] + UINT64_C(0x9e3779b97f4a7c15));
+	return h;
+}
+
+static uint64_t hash_state_id(const void *ctx, uint32_t id)
+{
+	const Builder *b = ctx;
+	return b->set_hash[id];
+}
+
+/* Combine the permissions of the rules whose MATCH states are in the set. */
+static int state_accept(Builder *b, const uint32_t *set, size_t n, VcAccept *ret,
+			size_t *ret_conflict_rule)
+{
+	VcPermsAccumulator acc = {};
+
+	for (size_t i = 0; i < n; i++) {
+		const NfaState *st = &b->nfa[set[i]];
+		const VcDfaRule *rule;
+
+		if (st->kind != NFA_MATCH)
+			continue;
+		rule = &b->rules[st->arg];
+		vc_perms_add(&acc, &rule->perms, rule->exact);
+		if (acc.conflict) {
+			if (ret_conflict_rule)
+				*ret_conflict_rule = st->arg;
+			break;
+		}
+	}
+	return vc_perms_finish(&acc, ret);
+}
+
+static bool summary_merge(struct Summary *into, const struct Summary *from, const VcByteSet *read)
+{
+	struct Summary old = *into;
+
+	for (unsigned i = 0; i < 4; i++)
+		into->reach.w[i] |= from->reach.w[i] | (read ? read->w[i] : 0);
+	into->user |= from->user;
+	into->other |= from->other;
+	into->extra |= from->extra;
+	into->deny_audit_or_exec |= from->deny_audit_or_exec;
+	return memcmp(&old, into, sizeof(old)) != 0;
+}
+
+/*
+ * Summarise what each NFA state can still read and grant, by iterating to a
+ * fixed point (loops make the graph cyclic; a state is mostly created after
+ * its successors, so ascending passes converge in two or three).
+ */
+static int summarise_nfa(Builder *b)
+{
+	bool changed = true;
+
+	b->summary = calloc(b->n_nfa + 1, sizeof(struct Summary));
+	b->loop_match = malloc((b->n_nfa + 1) * sizeof(uint32_t));
+	if (!b->summary || !b->loop_match)
+		return -ENOMEM;
+	for (size_t q = 0; q < b->n_nfa; q++) {
+		const NfaState *st = &b->nfa[q];
+
+		b->loop_match[q] = UINT32_MAX;
+		if (st->kind == NFA_MATCH) {
+			const VcRulePerms *p = &b->rules[st->arg].perms;
+
+			b->summary[q].user = p->user;
+			b->summary[q].other = p->other;
+			b->summary[q].extra = p->extra;
+			b->summary[q].deny_audit_or_exec =
+			    p->deny || p->audit ||
+			    ((p->user | p->other) & (VC_MAY_EXEC | VC_EXEC_TYPE_MASK));
+		} else if (st->kind == NFA_BYTES) {
+			const NfaState *loop = &b->nfa[st->out];
+
+			if (loop->kind == NFA_SPLIT && loop->out == q &&
+			    b->nfa[loop->out1].kind == NFA_MATCH)
+				b->loop_match[q] = loop->out1;
+		}
+	}
+	while (changed) {
+		changed = false;
+		for (size_t i = 0; i < b->n_nfa; i++) {
+			const NfaState *st = &b->nfa[i];
+
+			if (st->kind == NFA_BYTES)
+				changed |= summary_merge(&b->summary[i], &b->summary[st->out],
+							 &b->sets[st->arg]);
+			else if (st->kind == NFA_SPLIT) {
+				changed |=
+				    summary_merge(&b->summary[i], &b->summary[st->out], NULL);
+				changed |=
+				    summary_merge(&b->summary[i], &b->summary[st->out1], NULL);
+			}
+		}
+	}
+	return 0;
+}
+
+static bool byteset_subset(const VcByteSet *a, const VcByteSet *b)
+{
+	for (unsigned i = 0; i < 4; i++)
+		if (a->w[i] & ~b->w[i])
+			return false;
+	return true;
+}
+
+/*
+ * Drop members that cannot change any outcome.
+ *
+ * A "universal" member is a BYTES state p looping on itself over a set B,
+ * with the loop's exit a MATCH m also in the set: as long as the input
+ * stays within B, m matches again after every byte. Another member q that
+ * can only ever read bytes of B, and whose reachable rules are plain allow
+ * rules granting nothing m does not grant, adds nothing: wherever q's rules
+ * match, m matches too and the union is unchanged. Typical case: dozens of
+ * literal rules under "/usr/share/" "** r". Without this, the subset
+ * construction walks every such literal to its end only for minimisation
+ * to merge it all back.
+ */
+static size_t prune_subsumed(Builder *b, size_t n)
+{
+	uint32_t universal[8], n_universal = 0;
+	size_t kept = 0;
+
+	for (size_t i = 0; i < n && n_universal < ELEMENTSOF(universal); i++) {
+		uint32_t q = b->closure[i], m = b->loop_match[q];
+		const VcRulePerms *mp;
+
+		if (m == UINT32_MAX || b->mark[m] != b->generation)
+			continue;
+		mp = &b->rules[b->nfa[m].arg].perms;
+		if (mp->deny)
+			continue;
+		universal[n_universal++] = q;
+	}
+	if (n_universal == 0)
+		return n;
+
+	for (size_t i = 0; i < n; i++) {
+		uint32_t q = b->closure[i];
+		const struct Summary *sq = &b->summary[q];
+		bool drop = false;
+
+		for (uint32_t u = 0; u < n_universal && !drop && !sq->deny_audit_or_exec; u++) {
+			uint32_t p = universal[u], m = b->loop_match[p];
+			const VcRulePerms *mp = &b->rules[b->nfa[m].arg].perms;
+
+			if (q == p || q == m)
+				continue;
+			drop = byteset_subset(&sq->reach, &b->sets[b->nfa[p].arg]) &&
+			       !(sq->user & ~mp->user) && !(sq->other & ~mp->other) &&
+			       !(sq->extra & ~mp->extra);
+		}
+		if (!drop)
+			b->closure[kept++] = q;
+	}
+
+	/* Re-mark so that intern_state() compares against the pruned set. */
+	if (kept < n) {
+		if (++b->generation == 0) {
+			memset(b->mark, 0, b->n_nfa * sizeof(uint32_t));
+			b->generation = 1;
+		}
+		for (size_t i = 0; i < kept; i++)
+			b->mark[b->closure[i]] = b->generation;
+	}
+	return kept;
+}
+
+/*
+ * Find the DFA state for the set in b->closure[0..n), creating it if new.
+ * A stored set of the same size equals the new one iff all its members
+ * carry the mark of the closure just computed.
+ */
+static int intern_state(Builder *b, size_t n, uint32_t *ret, size_t *ret_conflict_rule)
+{
+	uint64_t h;
+	uint32_t id;
+	size_t j;
+	int r;
+
+	n = prune_subsumed(b, n);
+	h = hash_set(b->closure, n);
+
+	for (j = h & b->by_set.mask; b->by_set.slots[j] != UINT32_MAX;
+	     j = (j + 1) & b->by_set.mask) {
+		uint32_t other = b->by_set.slots[j];
+		size_t begin = b->set_start[other], len = b->set_start[other + 1] - begin, i;
+
+		if (b->set_hash[other] != h || len != n)
+			continue;
+		for (i = 0; i < len; i++)
+			if (b->mark[b->pool[begin + i]] != b->generation)
+				break;
+		if (i == len) {
+			*ret = other;
+			return 0;
+		}
+	}
+
+	if ((uint64_t)(b->n_states + 1) * b->n_classes > MAX_SUBSET_ENTRIES)
+		return -E2BIG;
+	id = b->n_states;
+	r = vc_grow(&b->pool, &b->pool_cap, b->pool_len + n, sizeof(uint32_t));
+	if (r < 0)
+		return r;
+	r = vc_grow(&b->set_start, &b->cap_states, (size_t)id + 2, sizeof(size_t));
+	if (r < 0)
+		return r;
+	r = vc_grow(&b->set_hash, &b->cap_hash, (size_t)id + 1, sizeof(uint64_t));
+	if (r < 0)
+		return r;
+	r = vc_grow(&b->accept, &b->cap_accept, (size_t)id + 1, sizeof(VcAccept));
+	if (r < 0)
+		return r;
+	r = vc_grow(&b->next, &b->cap_next, ((size_t)id + 1) * b->n_classes, sizeof(uint32_t));
+	if (r < 0)
+		return r;
+
+	if (n > 0) /* the dead state's set is empty and the pool may not exist yet */
+		memcpy(b->pool + b->pool_len, b->closure, n * sizeof(uint32_t));
+	b->set_start[id] = b->pool_len;
+	b->pool_len += n;
+	b->set_start[id + 1] = b->pool_len;
+	b->set_hash[id] = h;
+	b->by_set.slots[j] = id;
+	b->by_set.count++;
+	b->n_states++;
+
+	r = state_accept(b, b->closure, n, &b->accept[id], ret_conflict_rule);
+	if (r < 0)
+		return r;
+
+	if (b->by_set.count * 2 > b->by_set.mask) {
+		r = id_table_grow(&b->by_set, hash_state_id, b);
+		if (r < 0)
+			return r;
+	}
+	*ret = id;
+	return 0;
+}
+
+/*
+ * Compute every transition of DFA state d.
+ *
+ * The BYTES members are first grouped by their byte set. A class's
+ * successor set is then the union of the groups whose byte set contains
+ * the class, so classes contained in exactly the same groups (the same
+ * "signature") share one successor: it is computed once per signature,
+ * not once per class. Typically a state has a handful of signatures
+ * (each literal byte some rule expects next, and "anything else").
+ */
+static int expand_state(Builder *b, uint32_t d, size_t *ret_conflict_rule)
+{
+	size_t begin = b->set_start[d], end = b->set_start[d + 1];
+	uint32_t k = b->n_classes, n_present = 0, n_grouped = 0, n_sigs = 0;
+	int r;
+
+	/* Group the members' successors by byte set (a counting sort). */
+	for (size_t i = begin; i < end; i++) {
+		const NfaState *st = &b->nfa[b->pool[i]];
+
+		if (st->kind != NFA_BYTES)
+			continue;
+		if (b->group_count[st->arg]++ == 0)
+			b->present[n_present++] = st->arg;
+		n_grouped++;
+	}
+	for (uint32_t i = 0, sum = 0; i < n_present; i++) {
+		uint32_t set = b->present[i];
+
+		b->group_start[set] = sum;
+		b->group_fill[set] = sum;
+		sum += b->group_count[set];
+	}
+	for (size_t i = begin; i < end; i++) {
+		const NfaState *st = &b->nfa[b->pool[i]];
+
+		if (st->kind == NFA_BYTES)
+			b->grouped[b->group_fill[st->arg]++] = st->out;
+	}
+
+	/* Signature hash per class. */
+	memset(b->sig_hash, 0, k * sizeof(uint64_t));
+	for (uint32_t i = 0; i < n_present; i++) {
+		uint32_t set = b->present[i];
+		uint64_t h = vc_hash_mix(set + 1);
+
+		for (uint32_t j = b->class_list_start[set]; j < b->class_list_start[set + 1]; j++)
+			b->sig_hash[b->class_list[j]] += h;
+	}
+
+	for (uint32_t c = 0; c < k; c++) {
+		uint32_t target = VC_DFA_DEAD, s;
+		size_t n_seeds = 0, n;
+
+		/* Seen this signature before? Compare membership group by group. */
+		for (s = 0; s < n_sigs; s++) {
+			uint32_t rc = b->sig_class[s], i;
+
+			if (b->sig_hash[rc] != b->sig_hash[c])
+				continue;
+			for (i = 0; i < n_present; i++) {
+				const VcByteSet *cs = &b->class_sets[b->present[i]];
+				if (vc_byteset_has(cs, (uint8_t)rc) !=
+				    vc_byteset_has(cs, (uint8_t)c))
+					break;
+			}
+			if (i == n_present)
+				break;
+		}
+		if (s < n_sigs) {
+			b->next[(size_t)d * k + c] = b->next[(size_t)d * k + b->sig_class[s]];
+			continue;
+		}
+		b->sig_class[n_sigs++] = c;
+
+		for (uint32_t i = 0; i < n_present; i++) {
+			uint32_t set = b->present[i];
+
+			if (!vc_byteset_has(&b->class_sets[set], (uint8_t)c))
+				continue;
+			memcpy(b->seeds + n_seeds, b->grouped + b->group_start[set],
+			       b->group_count[set] * sizeof(uint32_t));
+			n_seeds += b->group_count[set];
+		}
+		if (n_seeds > 0) {
+			n = closure(b, b->seeds, n_seeds);
+			r = intern_state(b, n, &target, ret_conflict_rule);
+			if (r < 0)
+				return r;
+		}
+		b->next[(size_t)d * k + c] = target;
+	}
+
+	for (uint32_t i = 0; i < n_present; i++)
+		b->group_count[b->present[i]] = 0;
+	return 0;
+}
+
+static bool same_rule_perms(const VcDfaRule *x, const VcDfaRule *y)
+{
+	return x->exact == y->exact && x->perms.user == y->perms.user &&
+	       x->perms.other == y->perms.other && x->perms.extra == y->perms.extra &&
+	       x->perms.deny == y->perms.deny && x->perms.audit == y->perms.audit &&
+	       x->perms.link_pair == y->perms.link_pair;
+}
+
+/* Number rules by their permissions: canonical_rule[i] = first equal rule. */
+static int canonical_rules(Builder *b)
+{
+	IdTable t;
+	int r;
+
+	b->canonical_rule = malloc((b->n_rules ? b->n_rules : 1) * sizeof(uint32_t));
+	if (!b->canonical_rule)
+		return -ENOMEM;
+	r = id_table_init(&t, b->n_rules);
+	if (r < 0)
+		return r;
+	for (size_t i = 0; i < b->n_rules; i++) {
+		const VcDfaRule *rule = &b->rules[i];
+		uint64_t h = vc_hash_mix(((uint64_t)rule->perms.user << 48 |
+					  (uint64_t)rule->perms.other << 32 | rule->perms.extra) ^
+					 (rule->exact | rule->perms.deny << 1 |
+					  rule->perms.audit << 2 | rule->perms.link_pair << 3));
+		size_t j;
+
+		for (j = h & t.mask; t.slots[j] != UINT32_MAX; j = (j + 1) & t.mask)
+			if (same_rule_perms(&b->rules[t.slots[j]], rule))
+				break;
+		if (t.slots[j] == UINT32_MAX)
+			t.slots[j] = (uint32_t)i;
+		b->canonical_rule[i] = t.slots[j];
+	}
+	id_table_done(&t);
+	return 0;
+}
+
+static int build_unminimized(Builder *b, size_t *ret_conflict_rule)
+{
+	uint32_t start, entry, dead;
+	size_t n;
+	int r;
+
+	r = compute_byte_classes(b);
+	if (r < 0)
+		return r;
+
+	r = cons_grow(b);
+	if (r < 0)
+		return r;
+	r = canonical_rules(b);
+	if (r < 0)
+		return r;
+
+	/*
+	 * One NFA per rule, ending in a MATCH state (shared by rules that
+	 * grant the same); SPLITs chain them.
+	 */
+	start = UINT32_MAX;
+	for (size_t i = 0; i < b->n_rules; i++) {
+		uint32_t match;
+
+		r = nfa_add_shared(b, (NfaState){.kind = NFA_MATCH, .arg = b->canonical_rule[i]},
+				   &match);
+		if (r < 0)
+			return r;
+		r = nfa_compile(b, b->rules[i].root, match, &entry);
+		if (r < 0)
+			return r;
+		if (start == UINT32_MAX)
+			start = entry;
+		else {
+			r = nfa_add(b, (NfaState){.kind = NFA_SPLIT, .out = start, .out1 = entry},
+				    &start);
+			if (r < 0)
+				return r;
+		}
+	}
+
+	b->mark = calloc(b->n_nfa + 1, sizeof(uint32_t));
+	b->stack = malloc((b->n_nfa + 1) * sizeof(uint32_t));
+	b->closure = malloc((b->n_nfa + 1) * sizeof(uint32_t));
+	b->group_count = calloc(b->n_sets + 1, sizeof(uint32_t));
+	b->group_start = malloc((b->n_sets + 1) * sizeof(uint32_t));
+	b->group_fill = malloc((b->n_sets + 1) * sizeof(uint32_t));
+	b->present = malloc((b->n_sets + 1) * sizeof(uint32_t));
+	b->grouped = malloc((b->n_nfa + 1) * sizeof(uint32_t));
+	b->seeds = malloc((b->n_nfa + 1) * sizeof(uint32_t));
+	b->sig_hash = malloc(b->n_classes * sizeof(uint64_t));
+	b->sig_class = malloc(b->n_classes * sizeof(uint32_t));
+	if (!b->mark || !b->stack || !b->closure || !b->group_count || !b->group_start ||
+	    !b->group_fill || !b->present || !b->grouped || !b->seeds || !b->sig_hash ||
+	    !b->sig_class)
+		return -ENOMEM;
+	r = summarise_nfa(b);
+	if (r < 0)
+		return r;
+	r = id_table_init(&b->by_set, 1024);
+	if (r < 0)
+		return r;
+
+	/* State 0: the empty set, i.e. dead. State 1: the start closure. */
+	r = intern_state(b, 0, &dead, ret_conflict_rule);
+	if (r < 0)
+		return r;
+	n = start == UINT32_MAX ? 0 : closure(b, &start, 1);
+	if (n == 0) {
+		/* no rules at all: a start state that only leads to dead */
+		r = vc_grow(&b->next, &b->cap_next, (size_t)2 * b->n_classes, sizeof(uint32_t));
+		if (r < 0)
+			return r;
+		r = vc_grow(&b->accept, &b->cap_accept, 2, sizeof(VcAccept));
+		if (r < 0)
+			return r;
+		b->n_states = 2;
+		b->accept[1] = (VcAccept){};
+		for (uint32_t c = 0; c < b->n_classes; c++)
+			b->next[c] = b->next[b->n_classes + c] = VC_DFA_DEAD;
+		return 0;
+	}
+	r = intern_state(b, n, &start, ret_conflict_rule);
+	if (r < 0)
+		return r;
+	for (uint32_t d = 0; d < b->n_states; d++) {
+		r = expand_state(b, d, ret_conflict_rule);
+		if (r < 0)
+			return r;
+	}
+	return 0;
+}
+
+int vc_dfa_build(const VcRegex *rx, const VcDfaRule *rules, size_t n_rules, VcDfa *ret,
+		 size_t *ret_conflict_rule)
+{
+	Builder b = {.rx = rx, .rules = rules, .n_rules = n_rules};
+	int r;
+
+	r = build_unminimized(&b, ret_conflict_rule);
+	if (r < 0)
+		goto finish;
+
+	*ret = (VcDfa){
+	    .n_states = b.n_states,
+	    .n_classes = b.n_classes,
+	    .next = TAKE_PTR(b.next),
+	    .accept = TAKE_PTR(b.accept),
+	};
+	memcpy(ret->byte_class, b.byte_class, sizeof(b.byte_class));
+	r = vc_dfa_minimize(ret);
+	if (r < 0)
+		vc_dfa_done(ret);
+finish:
+	builder_done(&b);
+	return r;
+}
+
+/* ---- minimisation ---- */
+
+#define NOT_LIVE UINT32_MAX
+
+/*
+ * Trim: a state is live if some input leads from it to a state granting
+ * something. All other states are the dead state in disguise; marking them
+ * NOT_LIVE lets refinement ignore them and every transition into them,
+ * which is most transitions (Valmari and Lehtinen's observation that
+ * Hopcroft's algorithm works on partial automata). The states are numbered
+ * roughly breadth first, so descending passes converge quickly.
+ */
+static void mark_live(const VcDfa *dfa, uint32_t *block)
+{
+	uint32_t k = dfa->n_classes;
+	bool changed = true;
+
+	for (uint32_t s = 0; s < dfa->n_states; s++) {
+		const VcAccept *a = &dfa->accept[s];
+		block[s] = a->accept || a->accept2 ? 0 : NOT_LIVE;
+	}
+	while (changed) {
+		changed = false;
+		for (uint32_t s = dfa->n_states; s-- > 0;) {
+			if (block[s] != NOT_LIVE)
+				continue;
+			for (uint32_t c = 0; c < k; c++)
+				if (block[dfa->next[(size_t)s * k + c]] != NOT_LIVE) {
+					block[s] = 0;
+					changed = true;
+					break;
+				}
+		}
+	}
+}
+
+static uint64_t hash_accept(const VcAccept *a)
+{
+	return vc_hash_mix(((uint64_t)a->accept << 32 | a->accept2) + 1);
+}
+
+/* Blocks by permissions: the coarsest partition that can be correct. */
+static int initial_partition(const VcDfa *dfa, uint32_t *block, uint32_t *ret_n_blocks)
+{
+	IdTable t;
+	uint32_t n_blocks = 0;
+	uint32_t *rep_of_block;
+	int r;
+
+	r = id_table_init(&t, dfa->n_states);
+	if (r < 0)
+		return r;
+	rep_of_block = malloc(dfa->n_states * sizeof(uint32_t));
+	if (!rep_of_block) {
+		id_table_done(&t);
+		return -ENOMEM;
+	}
+	for (uint32_t s = 0; s < dfa->n_states; s++) {
+		size_t j;
+
+		if (block[s] == NOT_LIVE)
+			continue;
+		for (j = hash_accept(&dfa->accept[s]) & t.mask; t.slots[j] != UINT32_MAX;
+		     j = (j + 1) & t.mask)
+			if (memcmp(&dfa->accept[t.slots[j]], &dfa->accept[s], sizeof(VcAccept)) ==
+			    0)
+				break;
+		if (t.slots[j] == UINT32_MAX) {
+			t.slots[j] = s;
+			rep_of_block[s] = n_blocks++;
+		}
+		block[s] = rep_of_block[t.slots[j]];
+	}
+	free(rep_of_block);
+	id_table_done(&t);
+	*ret_n_blocks = n_blocks;
+	return 0;
+}
+
+/*
+ * Hopcroft's partition refinement.
+ *
+ * Blocks are ranges of one array of states, so a block splits by moving its
+ * marked members to the front and cutting the range. A "splitter" block A
+ * asks, for every class c: which states reach A on c? Every block holding
+ * some but not all such states must split. When a block that is itself
+ * waiting to be a splitter splits, both halves wait; otherwise only the
+ * smaller half needs to, because the larger half's predecessors follow
+ * from the old block's and the smaller half's. That "smaller half" rule
+ * bounds the work by O(m log n) for m transitions.
+ *
+ * Only live states (see mark_live) take part, and only transitions between
+ * them are indexed, so the cost follows the interesting transitions rather
+ * than states x classes.
+ */
+typedef struct Partition {
+	uint32_t *elems;	     /* states, grouped by block */
+	uint32_t *loc;		     /* state -> index in elems */
+	uint32_t *block;	     /* state -> block */
+	uint32_t *first, *mid, *end; /* per block: [first, mid) marked, [mid, end) not */
+	uint32_t n_blocks;
+} Partition;
+
+static void partition_done(Partition *p)
+{
+	free(p->elems);
+	free(p->loc);
+	free(p->first);
+	free(p->mid);
+	free(p->end);
+}
+
+/* Move s to the marked front of its block; remember blocks marked first time. */
+static void mark_state(Partition *p, uint32_t s, uint32_t *touched, uint32_t *n_touched)
+{
+	uint32_t b = p->block[s], at = p->loc[s], other;
+
+	if (at < p->mid[b])
+		return; /* already marked */
+	if (p->mid[b] == p->first[b])
+		touched[(*n_touched)++] = b;
+	other = p->elems[p->mid[b]];
+	p->elems[at] = other;
+	p->loc[other] = at;
+	p->elems[p->mid[b]] = s;
+	p->loc[s] = p->mid[b]++;
+}
+
+static int refine(const VcDfa *dfa, uint32_t *block, uint32_t n_blocks, uint32_t *ret_n_blocks)
+{
+	uint32_t n = dfa->n_states, k = dfa->n_classes;
+	_cleanup_free_ uint32_t *in_start = NULL, *in_class = NULL, *in_source = NULL,
+				*gathered_class = NULL, *gathered_source = NULL, *by_class = NULL,
+				*class_start = NULL, *touched = NULL, *stack = NULL;
+	_cleanup_free_ bool *waiting = NULL;
+	Partition p = {.block = block, .n_blocks = n_blocks};
+	size_t n_in = 0, n_stack = 0;
+	int r = -ENOMEM;
+
+	/* Incoming live transitions per target state (counting sort). */
+	in_start = calloc((size_t)n + 2, sizeof(uint32_t));
+	if (!in_start)
+		goto finish;
+	for (uint32_t s = 0; s < n; s++)
+		for (uint32_t c = 0; c < k && block[s] != NOT_LIVE; c++) {
+			uint32_t t = dfa->next[(size_t)s * k + c];
+
+			if (block[t] != NOT_LIVE) {
+				in_start[t + 2]++;
+				n_in++;
+			}
+		}
+	for (uint32_t t = 0; t < n; t++)
+		in_start[t + 2] += in_start[t + 1];
+	in_class = malloc((n_in + 1) * sizeof(uint32_t));
+	in_source = malloc((n_in + 1) * sizeof(uint32_t));
+	gathered_class = malloc((n_in + 1) * sizeof(uint32_t));
+	gathered_source = malloc((n_in + 1) * sizeof(uint32_t));
+	by_class = malloc((n_in + 1) * sizeof(uint32_t));
+	class_start = malloc(((size_t)k + 1) * sizeof(uint32_t));
+	touched = malloc(((size_t)n + 1) * sizeof(uint32_t));
+	stack = malloc(((size_t)n + 1) * sizeof(uint32_t));
+	waiting = calloc((size_t)n + 1, sizeof(bool));
+	p.elems = malloc(((size_t)n + 1) * sizeof(uint32_t));
+	p.loc = malloc(((size_t)n + 1) * sizeof(uint32_t));
+	p.first = calloc((size_t)n + 1, sizeof(uint32_t));
+	p.mid = malloc(((size_t)n + 1) * sizeof(uint32_t));
+	p.end = malloc(((size_t)n + 1) * sizeof(uint32_t));
+	if (!in_class || !in_source || !gathered_class || !gathered_source || !by_class ||
+	    !class_start || !touched || !stack || !waiting || !p.elems || !p.loc || !p.first ||
+	    !p.mid || !p.end)
+		goto finish;
+	for (uint32_t s = 0; s < n; s++)
+		for (uint32_t c = 0; c < k && block[s] != NOT_LIVE; c++) {
+			uint32_t t = dfa->next[(size_t)s * k + c], at;
+
+			if (block[t] == NOT_LIVE)
+				continue;
+			at = in_start[t + 1]++;
+			in_class[at] = c;
+			in_source[at] = s;
+		}
+	/* in_start[t] .. in_start[t + 1] now delimit t's incoming transitions */
+
+	/* Lay the initial blocks out in elems (counting sort by block). */
+	for (uint32_t s = 0; s < n; s++)
+		if (block[s] != NOT_LIVE)
+			p.first[block[s] + 1]++;
+	for (uint32_t b = 0; b < n_blocks; b++)
+		p.first[b + 1] += p.first[b];
+	for (uint32_t b = 0; b < n_blocks; b++)
+		p.mid[b] = p.end[b] = p.first[b];
+	for (uint32_t s = 0; s < n; s++) {
+		uint32_t b = block[s];
+
+		if (b == NOT_LIVE)
+			continue;
+		p.loc[s] = p.end[b];
+		p.elems[p.end[b]++] = s;
+	}
+	for (uint32_t b = 0; b < n_blocks; b++) {
+		stack[n_stack++] = b;
+		waiting[b] = true;
+	}
+
+	while (n_stack > 0) {
+		uint32_t a = stack[--n_stack];
+		size_t n_gathered = 0;
+
+		waiting[a] = false;
+
+		/* Every transition into A, sorted by class. */
+		memset(class_start, 0, ((size_t)k + 1) * sizeof(uint32_t));
+		for (uint32_t i = p.first[a]; i < p.end[a]; i++) {
+			uint32_t t = p.elems[i];
+
+			for (uint32_t j = in_start[t]; j < in_start[t + 1]; j++) {
+				gathered_class[n_gathered] = in_class[j];
+				gathered_source[n_gathered++] = in_source[j];
+				class_start[in_class[j] + 1]++;
+			}
+		}
+		for (uint32_t c = 0; c < k; c++)
+			class_start[c + 1] += class_start[c];
+		for (size_t i = 0; i < n_gathered; i++)
+			by_class[class_start[gathered_class[i]]++] = gathered_source[i];
+		/* class_start[c] is now the end of class c's run; its start is c - 1's */
+
+		for (uint32_t c = 0, begin = 0; c < k; begin = class_start[c++]) {
+			uint32_t n_touched = 0;
+
+			if (begin == class_start[c])
+				continue;
+			for (uint32_t i = begin; i < class_start[c]; i++)
+				mark_state(&p, by_class[i], touched, &n_touched);
+
+			for (uint32_t i = 0; i < n_touched; i++) {
+				uint32_t b = touched[i], nb;
+
+				if (p.mid[b] == p.end[b]) { /* all marked: no split */
+					p.mid[b] = p.first[b];
+					continue;
+				}
+				nb = p.n_blocks++;
+				p.first[nb] = p.first[b];
+				p.end[nb] = p.mid[b];
+				p.mid[nb] = p.first[nb];
+				p.first[b] = p.mid[b];
+				for (uint32_t j = p.first[nb]; j < p.end[nb]; j++)
+					p.block[p.elems[j]] = nb;
+				if (waiting[b] ||
+				    p.end[nb] - p.first[nb] <= p.end[b] - p.first[b]) {
+					stack[n_stack++] = nb;
+					waiting[nb] = true;
+				} else {
+					stack[n_stack++] = b;
+					waiting[b] = true;
+				}
+			}
+		}
+	}
+	*ret_n_blocks = p.n_blocks;
+	r = 0;
+finish:
+	partition_done(&p);
+	return r;
+}
+
+int vc_dfa_minimize(VcDfa *dfa)
+{
+	_cleanup_free_ uint32_t *block = NULL, *new_block = NULL, *order = NULL, *new_next = NULL;
+	_cleanup_free_ VcAccept *new_accept = NULL;
+	uint32_t n = dfa->n_states, k = dfa->n_classes, n_blocks, n_out;
+	int r;
+
+	block = malloc(n * sizeof(uint32_t));
+	new_block = malloc(n * sizeof(uint32_t));
+	order = malloc(n * sizeof(uint32_t));
+	if (!block || !new_block || !order)
+		return -ENOMEM;
+	mark_live(dfa, block);
+	r = initial_partition(dfa, block, &n_blocks);
+	if (r < 0)
+		return r;
+
+	r = refine(dfa, block, n_blocks, &n_blocks);
+	if (r < 0)
+		return r;
+	/* what is not live is one more block: the dead state's */
+	for (uint32_t s = 0; s < n; s++)
+		if (block[s] == NOT_LIVE)
+			block[s] = n_blocks;
+
+	/*
+	 * Number the blocks: dead first, start second, then breadth-first
+	 * from the start so related states sit close together. If the start
+	 * grants nothing anywhere it shares the dead block; it still needs a
+	 * state of its own.
+	 */
+	{
+		uint32_t *number = new_block; /* reuse: block -> output state */
+		uint32_t head;
+
+		memset(number, 0xff, n * sizeof(uint32_t));
+		number[block[VC_DFA_DEAD]] = VC_DFA_DEAD;
+		order[0] = VC_DFA_DEAD;
+		n_out = 1;
+		if (block[VC_DFA_START] == block[VC_DFA_DEAD]) {
+			n_out = 2;
+			new_next = calloc((size_t)2 * k, sizeof(uint32_t));
+			new_accept = calloc(2, sizeof(VcAccept));
+			if (!new_next || !new_accept)
+				return -ENOMEM;
+			goto replace;
+		}
+		number[block[VC_DFA_START]] = n_out;
+		order[n_out++] = VC_DFA_START;
+		/* order[] doubles as the BFS queue of representative states */
+		head = 1;
+		while (head < n_out) {
+			uint32_t s = order[head++];
+
+			for (uint32_t c = 0; c < k; c++) {
+				uint32_t t2 = dfa->next[(size_t)s * k + c];
+
+				if (number[block[t2]] != UINT32_MAX)
+					continue;
+				number[block[t2]] = n_out;
+				order[n_out++] = t2;
+			}
+		}
+		if (n_out > MAX_DFA_STATES + 1)
+			return -E2BIG;
+		new_next = malloc((size_t)n_out * k * sizeof(uint32_t));
+		new_accept = malloc(n_out * sizeof(VcAccept));
+		if (!new_next || !new_accept)
+			return -ENOMEM;
+		for (uint32_t o = 0; o < n_out; o++) {
+			uint32_t s = order[o];
+
+			new_accept[o] = dfa->accept[s];
+			for (uint32_t c = 0; c < k; c++)
+				new_next[(size_t)o * k + c] =
+				    number[block[dfa->next[(size_t)s * k + c]]];
+		}
+	}
+replace:
+	free(dfa->next);
+	free(dfa->accept);
+	dfa->next = TAKE_PTR(new_next);
+	dfa->accept = TAKE_PTR(new_accept);
+	dfa->n_states = n_out;
+	return 0;
+}

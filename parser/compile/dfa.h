@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Deterministic automata built from rule sets.
+ *
+ * A VcDfa is a complete DFA over byte classes: bytes that no rule ever
+ * tells apart share a class, and the transition table has one column per
+ * class. State 0 is the dead state (it loops to itself and grants nothing),
+ * state 1 the start state, matching the kernel's conventions (spec §2.7).
+ */
+#pragma once
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "parser/compile/perms.h"
+#include "parser/compile/regex.h"
+
+#define VC_DFA_DEAD  0u
+#define VC_DFA_START 1u
+
+typedef struct VcDfa {
+	uint32_t n_states;
+	uint32_t n_classes;
+	uint8_t byte_class[256];
+	uint32_t *next;	  /* next[state * n_classes + class] */
+	VcAccept *accept; /* permissions of each state */
+} VcDfa;
+
+/* One rule for the builder: a tree in the regex arena and what it grants. */
+typedef struct VcDfaRule {
+	uint32_t root;
+	VcRulePerms perms;
+	bool exact; /* no glob characters: its exec mode beats globbing rules */
+} VcDfaRule;
+
+void vc_dfa_done(VcDfa *dfa);
+
+/*
+ * Build the minimal DFA recognising every rule, each accepting state
+ * carrying the combination of the rules that match there. Returns 0,
+ * -ENOTUNIQ for conflicting exec modes (*ret_conflict_rule then names one
+ * of the rules involved), -E2BIG past 65534 states, or -ENOMEM.
+ */
+int vc_dfa_build(const VcRegex *rx, const VcDfaRule *rules, size_t n_rules, VcDfa *ret,
+		 size_t *ret_conflict_rule);
+
+/* Merge equivalent states in place; states keep 0 = dead, 1 = start. */
+int vc_dfa_minimize(VcDfa *dfa);
+
+static inline uint32_t vc_dfa_step(const VcDfa *dfa, uint32_t state, uint8_t byte)
+{
+	return dfa->next[(size_t)state * dfa->n_classes + dfa->byte_class[byte]];
+}
