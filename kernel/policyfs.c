@@ -111,12 +111,20 @@ static ssize_t vigil_remove_write(struct file *file, const char __user *ubuf,
 	ret = vigil_may_manage_policy(file, "profile remove");
 	if (ret)
 		return ret;
-	/* The name ends at the first NUL; a trailing newline is kept. */
-	name = memdup_user_nul(ubuf, size);
-	if (IS_ERR(name))
-		return PTR_ERR(name);
+	/*
+	 * The name ends at the first NUL; a trailing newline is kept.
+	 * kvmalloc(): the size is the writer's, up to MAX_RW_COUNT.
+	 */
+	name = kvmalloc(size + 1, GFP_KERNEL);
+	if (!name)
+		return -ENOMEM;
+	if (copy_from_user(name, ubuf, size)) {
+		kvfree(name);
+		return -EFAULT;
+	}
+	name[size] = '\0';
 	ret = vigil_policy_remove(&vigil_root_ns, name, size);
-	kfree(name);
+	kvfree(name);
 	return ret;
 }
 

@@ -7,6 +7,10 @@
  * changed in place: replacing or removing a profile redirects the
  * label's proxy to the label that takes its place, so every holder of
  * the old label finds the current one through the proxy.
+ *
+ * This is also how a boot profile is meant to hand over: init's
+ * credentials get a named profile's label before the first load, and
+ * the .replace of that name later moves every task still in it at once.
  */
 
 #ifndef _VIGIL_LABEL_H
