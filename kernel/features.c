@@ -15,10 +15,35 @@
 #include "include/features.h"
 
 /*
- * Root of features/. Empty for now: no policy can be loaded yet, so no
- * feature may be advertised.
+ * policy/versions/: the load interface versions unpack accepts. The
+ * parser picks the highest of v7/v6 it sees for the version word.
+ */
+static const struct vigil_feature vigil_features_policy_versions[] = {
+	VIGIL_FEATURE_BOOL_ENTRY("v5", true),
+	VIGIL_FEATURE_BOOL_ENTRY("v6", true),
+	VIGIL_FEATURE_BOOL_ENTRY("v7", true),
+	VIGIL_FEATURE_BOOL_ENTRY("v8", true),
+	VIGIL_FEATURE_BOOL_ENTRY("v9", true),
+	VIGIL_FEATURES_END
+};
+
+/*
+ * policy/: set_load tells the parser it may write every profile of a
+ * file in one write, applied atomically. Not (yet) outofband or
+ * permstable32: nothing enforces what those would let the parser emit.
+ */
+static const struct vigil_feature vigil_features_policy[] = {
+	VIGIL_FEATURE_BOOL_ENTRY("set_load", true),
+	VIGIL_FEATURE_DIR_ENTRY("versions", vigil_features_policy_versions),
+	VIGIL_FEATURES_END
+};
+
+/*
+ * Root of features/. Only policy loading works end to end so far; no
+ * mediation is advertised.
  */
 const struct vigil_feature vigil_features[] = {
+	VIGIL_FEATURE_DIR_ENTRY("policy", vigil_features_policy),
 	VIGIL_FEATURES_END
 };
 

@@ -18,6 +18,8 @@
 #include <uapi/linux/lsm.h>
 
 #include "include/lsm.h"
+#include "include/policy.h"
+#include "include/task.h"
 
 /* Set once init succeeded; securityfs setup runs only after that. */
 bool vigil_initialized __ro_after_init;
@@ -74,18 +76,22 @@ static int __init vigil_enabled_setup(char *str)
 }
 __setup("apparmor=", vigil_enabled_setup);
 
-static const struct lsm_id vigil_lsmid = {
+/* One id for every security_add_hooks() call: it is compared by address. */
+const struct lsm_id vigil_lsmid = {
 	.name = VIGIL_LSM_NAME,
 	.id = LSM_ID_APPARMOR,
 };
 
 static int __init vigil_init(void)
 {
-	/*
-	 * Nothing is mediated yet, so no hook is installed. Registering
-	 * the id still publishes "apparmor" as an active LSM.
-	 */
-	security_add_hooks(NULL, 0, &vigil_lsmid);
+	int err;
+
+	err = vigil_policy_init();
+	if (err) {
+		pr_err("could not create the root namespace: %d\n", err);
+		return err;
+	}
+	vigil_task_init(&vigil_root_ns.unconfined->label);
 
 	vigil_initialized = true;
 	pr_info("Vigil AppArmor initialized\n");
@@ -96,5 +102,6 @@ DEFINE_LSM(apparmor) = {
 	.name = VIGIL_LSM_NAME,
 	.flags = LSM_FLAG_LEGACY_MAJOR | LSM_FLAG_EXCLUSIVE,
 	.enabled = &vigil_enabled,
+	.blobs = &vigil_blob_sizes,
 	.init = vigil_init,
 };

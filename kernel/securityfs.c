@@ -2,8 +2,7 @@
 /*
  * Vigil AppArmor - the /sys/kernel/security/apparmor/ interface
  *
- * Only the features/ tree exists so far; policy interfaces are added
- * here when they work.
+ * The features/ tree, and the policy files of policyfs.c.
  */
 
 #define pr_fmt(fmt) "AppArmor: " fmt
@@ -17,6 +16,7 @@
 
 #include "include/features.h"
 #include "include/lsm.h"
+#include "include/policyfs.h"
 
 static struct dentry *vigil_securityfs_root __ro_after_init;
 
@@ -102,6 +102,9 @@ static int __init vigil_securityfs_init(void)
 	}
 
 	err = vigil_features_populate(features, vigil_features);
+	if (err)
+		goto fail_remove;
+	err = vigil_policyfs_init(vigil_securityfs_root);
 	if (err)
 		goto fail_remove;
 	return 0;

@@ -7,10 +7,12 @@
 #define _VIGIL_LSM_H
 
 #include <linux/cache.h>
+#include <linux/lsm_hooks.h>
 #include <linux/types.h>
 
 #define VIGIL_LSM_NAME "apparmor"
 
 extern bool vigil_initialized __ro_after_init;
+extern const struct lsm_id vigil_lsmid;
 
 #endif /* _VIGIL_LSM_H */

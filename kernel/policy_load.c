@@ -1,0 +1,278 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Vigil AppArmor - policy loads, replacements and removals
+ *
+ * A write to .load or .replace is one set: every profile record in the
+ * buffer is decoded, verified and turned into a profile, every parent
+ * is checked to exist in the tree or the set, and only then, under the namespace lock and
+ * with nothing left that can fail, the whole set goes into the tree.
+ */
+
+#define pr_fmt(fmt) "AppArmor: " fmt
+
+#include <linux/printk.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+
+#include "include/policy.h"
+#include "include/policy_load.h"
+
+/**
+ * struct vigil_load_set - profiles of one load, in stream order
+ * @profiles: new profiles, each holding the reference the tree will take
+ * @count: entries used in @profiles
+ * @size: entries allocated in @profiles
+ */
+struct vigil_load_set {
+	struct vigil_profile **profiles;
+	size_t count;
+	size_t size;
+};
+
+static int set_add(struct vigil_load_set *set, struct vigil_profile *profile)
+{
+	struct vigil_profile **grown;
+	size_t size;
+
+	if (set->count == set->size) {
+		size = set->size ? set->size * 2 : 8;
+		grown = krealloc_array(set->profiles, size, sizeof(*grown),
+				       GFP_KERNEL);
+		if (!grown)
+			return -ENOMEM;
+		set->profiles = grown;
+		set->size = size;
+	}
+	set->profiles[set->count++] = profile;
+	return 0;
+}
+
+static void set_destroy(struct vigil_load_set *set)
+{
+	size_t i;
+
+	for (i = 0; i < set->count; i++)
+		vigil_profile_put(set->profiles[i]);
+	kfree(set->profiles);
+}
+
+static bool set_has(const struct vigil_load_set *set, const char *hname,
+		    size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < set->count; i++)
+		if (strlen(set->profiles[i]->hname) == len &&
+		    !memcmp(set->profiles[i]->hname, hname, len))
+			return true;
+	return false;
+}
+
+static void report(const char *op, const char *info, const char *name,
+		   int err, size_t offset)
+{
+	if (name)
+		pr_info("%s rejected: %s, profile \"%s\", error %d, offset %zu\n",
+			op, info, name, err, offset);
+	else
+		pr_info("%s rejected: %s, error %d, offset %zu\n",
+			op, info, err, offset);
+}
+
+/* Decode, verify and wrap every record of the buffer. */
+static int unpack_set(const void *data, size_t size, const char *op,
+		      struct vigil_load_set *set)
+{
+	struct vigil_profile_record record = {};
+	struct vigil_profile *profile;
+	struct vigil_stream stream;
+	const char *ns = NULL, *info = "failed to unpack profile";
+	size_t ns_len = 0;
+	u32 version = 0;
+	int err;
+
+	vigil_stream_init(&stream, data, size);
+	while (vigil_stream_remaining(&stream)) {
+		err = vigil_unpack_header(&stream, !set->count, &version,
+					  &ns, &ns_len, &info);
+		if (err)
+			goto fail;
+		err = vigil_profile_record_unpack(&stream, version, &record,
+						  &info);
+		if (err)
+			goto fail;
+		err = vigil_profile_record_verify(&record, &info);
+		if (err)
+			goto fail_record;
+		if (ns || record.ns_name) {
+			info = "policy namespaces are not supported";
+			err = -EOPNOTSUPP;
+			goto fail_record;
+		}
+		if (record.rename) {
+			info = "profile rename is not supported";
+			err = -EOPNOTSUPP;
+			goto fail_record;
+		}
+		err = -ENOMEM;
+		info = "out of memory";
+		profile = vigil_profile_alloc(record.hname, record.mode, 0);
+		if (!profile)
+			goto fail_record;
+		profile->record = record;
+		memset(&record, 0, sizeof(record));
+		err = set_add(set, profile);
+		if (err) {
+			vigil_profile_put(profile);
+			goto fail;
+		}
+	}
+	return 0;
+
+fail_record:
+	report(op, info, record.hname, err, vigil_stream_offset(&stream));
+	vigil_profile_record_destroy(&record);
+	return err;
+fail:
+	report(op, info, NULL, err, vigil_stream_offset(&stream));
+	return err;
+}
+
+/*
+ * Under the namespace lock: refuse existing names for .load, and
+ * children whose parent is neither loaded nor in the set (stock 6.12
+ * fails those too, with -ENOENT, when it cannot make their directory).
+ */
+static int prepare_set(struct vigil_ns *ns, struct vigil_load_set *set,
+		       bool replace, const char *op)
+{
+	struct vigil_profile *profile;
+	size_t i, len;
+
+	for (i = 0; i < set->count; i++) {
+		profile = set->profiles[i];
+		if (!replace && vigil_profile_lookup(ns, profile->hname,
+						     strlen(profile->hname))) {
+			report(op, "profile already exists", profile->hname,
+			       -EEXIST, 0);
+			return -EEXIST;
+		}
+		if (profile->base == profile->hname)
+			continue;
+		len = profile->base - 2 - profile->hname;
+		if (!vigil_profile_lookup(ns, profile->hname, len) &&
+		    !set_has(set, profile->hname, len)) {
+			report(op, "parent does not exist", profile->hname,
+			       -ENOENT, 0);
+			return -ENOENT;
+		}
+	}
+	return 0;
+}
+
+static size_t depth_of(const struct vigil_profile *profile)
+{
+	const char *split = profile->hname;
+	size_t depth = 0;
+
+	while ((split = strstr(split, "//"))) {
+		split += 2;
+		depth++;
+	}
+	return depth;
+}
+
+/* Cannot fail: parents go in before their children. */
+static void commit_set(struct vigil_ns *ns, struct vigil_load_set *set)
+{
+	size_t i, depth, deepest = 0, left = set->count;
+
+	for (i = 0; i < set->count; i++)
+		deepest = max(deepest, depth_of(set->profiles[i]));
+	for (depth = 0; depth <= deepest && left; depth++) {
+		for (i = 0; i < set->count; i++) {
+			if (!set->profiles[i] ||
+			    depth_of(set->profiles[i]) != depth)
+				continue;
+			vigil_profile_insert(ns, set->profiles[i]);
+			set->profiles[i] = NULL;
+			left--;
+		}
+	}
+	vigil_ns_bump_revision(ns);
+}
+
+/**
+ * vigil_policy_replace - load a set of profiles into a namespace
+ * @ns: target namespace
+ * @data: the whole policy stream as written by userspace (kernel copy)
+ * @size: bytes in @data
+ * @replace: replace existing profiles (.replace); otherwise (.load) an
+ *	existing profile fails the whole set with -EEXIST
+ *
+ * All or nothing: on any error the tree is unchanged.
+ *
+ * Return: @size, or -EPROTONOSUPPORT (header), -EPROTO (malformed
+ * record), -EEXIST, -ENOENT (missing parent), -EOPNOTSUPP (namespaces,
+ * rename), -ENOMEM.
+ */
+ssize_t vigil_policy_replace(struct vigil_ns *ns, const void *data,
+			     size_t size, bool replace)
+{
+	const char *op = replace ? "profile replace" : "profile load";
+	struct vigil_load_set set = {};
+	int err;
+
+	err = unpack_set(data, size, op, &set);
+	if (err)
+		goto out;
+
+	mutex_lock(&ns->lock);
+	err = prepare_set(ns, &set, replace, op);
+	if (!err)
+		commit_set(ns, &set);
+	mutex_unlock(&ns->lock);
+out:
+	set_destroy(&set);
+	return err ? err : size;
+}
+
+/**
+ * vigil_policy_remove - remove a profile and its descendants
+ * @ns: namespace the name is relative to
+ * @fqname: NUL-terminated name; ":ns:name" names another namespace
+ * @size: bytes written, returned on success
+ *
+ * Return: @size, or -ENOENT when there is no such profile or namespace.
+ */
+ssize_t vigil_policy_remove(struct vigil_ns *ns, const char *fqname,
+			    size_t size)
+{
+	struct vigil_profile *profile;
+
+	if (!*fqname) {
+		report("profile remove", "no profile specified", NULL,
+		       -ENOENT, 0);
+		return -ENOENT;
+	}
+	if (*fqname == ':') {
+		/* Only the root namespace exists. */
+		report("profile remove", "namespace does not exist", fqname,
+		       -ENOENT, 0);
+		return -ENOENT;
+	}
+
+	mutex_lock(&ns->lock);
+	profile = vigil_profile_lookup(ns, fqname, strlen(fqname));
+	if (profile) {
+		vigil_ns_bump_revision(ns);
+		vigil_profile_remove(ns, profile);
+	}
+	mutex_unlock(&ns->lock);
+	if (!profile) {
+		report("profile remove", "profile does not exist", fqname,
+		       -ENOENT, 0);
+		return -ENOENT;
+	}
+	return size;
+}

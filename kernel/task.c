@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Vigil AppArmor - task labels in credentials and reading attr/current
+ *
+ * Every credential holds one reference to a label. The label may go
+ * stale when its profile is replaced or removed; readers always go
+ * through vigil_label_newest(), so a task's confinement follows
+ * replacement at once without touching its credentials.
+ */
+
+#include <linux/cred.h>
+#include <linux/lsm_hooks.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+
+#include "include/lsm.h"
+#include "include/task.h"
+
+struct lsm_blob_sizes vigil_blob_sizes __ro_after_init = {
+	.lbs_cred = sizeof(struct vigil_label *),
+};
+
+static int vigil_cred_alloc_blank(struct cred *cred, gfp_t gfp)
+{
+	*vigil_cred_label(cred) = NULL;
+	return 0;
+}
+
+static void vigil_cred_free(struct cred *cred)
+{
+	struct vigil_label **slot = vigil_cred_label(cred);
+
+	vigil_label_put(*slot);
+	*slot = NULL;
+}
+
+static int vigil_cred_prepare(struct cred *new, const struct cred *old,
+			      gfp_t gfp)
+{
+	*vigil_cred_label(new) = vigil_label_get(*vigil_cred_label(old));
+	return 0;
+}
+
+static void vigil_cred_transfer(struct cred *new, const struct cred *old)
+{
+	*vigil_cred_label(new) = vigil_label_get(*vigil_cred_label(old));
+}
+
+/**
+ * vigil_current_label - the current version of the calling task's label
+ *
+ * Return: a new reference; never NULL once Vigil is initialised.
+ */
+struct vigil_label *vigil_current_label(void)
+{
+	return vigil_label_newest(*vigil_cred_label(current_cred()));
+}
+
+static int vigil_getprocattr(struct task_struct *task, const char *name,
+			     char **value)
+{
+	const struct cred *cred;
+	struct vigil_label *label;
+	char *text;
+
+	/* prev and exec need change_hat and onexec, which do not exist. */
+	if (strcmp(name, "current"))
+		return -EINVAL;
+
+	cred = get_task_cred(task);
+	label = vigil_label_newest(*vigil_cred_label(cred));
+	put_cred(cred);
+	text = vigil_label_text(label, GFP_KERNEL);
+	vigil_label_put(label);
+	if (!text)
+		return -ENOMEM;
+	*value = text;
+	return strlen(text);
+}
+
+static struct security_hook_list vigil_task_hooks[] __ro_after_init = {
+	LSM_HOOK_INIT(cred_alloc_blank, vigil_cred_alloc_blank),
+	LSM_HOOK_INIT(cred_free, vigil_cred_free),
+	LSM_HOOK_INIT(cred_prepare, vigil_cred_prepare),
+	LSM_HOOK_INIT(cred_transfer, vigil_cred_transfer),
+	LSM_HOOK_INIT(getprocattr, vigil_getprocattr),
+};
+
+/**
+ * vigil_task_init - label the boot task and install the task hooks
+ * @unconfined: label every task starts with
+ */
+void __init vigil_task_init(struct vigil_label *unconfined)
+{
+	/* The boot task's credentials are not shared with anyone yet. */
+	struct cred *cred = (__force struct cred *)current->real_cred;
+
+	*vigil_cred_label(cred) = vigil_label_get(unconfined);
+	security_add_hooks(vigil_task_hooks, ARRAY_SIZE(vigil_task_hooks),
+			   &vigil_lsmid);
+}
