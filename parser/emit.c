@@ -29,6 +29,10 @@ enum {
 
 #define MAX_XTABLE 12
 
+/* All network permissions in the policydb layout (spec §3.4, §3.11). */
+#define NET_PERMS_USER	0x76u
+#define NET_PERMS_OTHER 0x7fu
+
 void emit_buffer_release(struct emit_buffer *b)
 {
 	free(b->data);
@@ -174,6 +178,10 @@ struct compiler {
 	const char *xtable[MAX_XTABLE];
 	size_t n_xtable;
 	size_t record_start; /* DFA alignment is relative to the record's header */
+	/* policydb rules beyond the class markers */
+	VcRegex rx;
+	VcDfaRule *pdb;
+	size_t n_pdb, cap_pdb;
 };
 
 static bool has_feature(const struct compiler *c, const char *path)
@@ -382,6 +390,8 @@ static bool has_hats(const struct profile *p)
 	return false;
 }
 
+static int compile_policydb(struct compiler *c, VcBlob *ret);
+
 struct caps {
 	uint64_t allow, deny, audit, quiet;
 };
@@ -498,9 +508,8 @@ static int rlimit_value(const struct rule *r, unsigned *ret_index, uint64_t *ret
 
 static int compile_policydb(struct compiler *c, VcBlob *ret)
 {
-	VcRegex rx = {};
 	VcByteSet set = {};
-	VcDfaRule rule = {};
+	VcDfaRule marker = {};
 	VcDfa dfa = {};
 	VcBlobOptions opt = {};
 	int r;
@@ -514,17 +523,281 @@ static int compile_policydb(struct compiler *c, VcBlob *ret)
 		vc_byteset_add(&set, 10);
 	if (has_feature(c, "network_v8"))
 		vc_byteset_add(&set, 14);
-	r = vc_regex_bytes(&rx, &set, &rule.root);
+	r = vc_regex_bytes(&c->rx, &set, &marker.root);
+	if (r >= 0 && c->n_pdb == c->cap_pdb) {
+		VcDfaRule *v = realloc(c->pdb, (c->cap_pdb + 1) * sizeof(*v));
+
+		if (!v)
+			r = -ENOMEM;
+		else {
+			c->pdb = v;
+			c->cap_pdb++;
+		}
+	}
 	if (r >= 0) {
-		rule.perms.user = VC_MAY_READ;
-		rule.exact = true;
-		r = vc_dfa_build(&rx, &rule, 1, &dfa, NULL);
+		marker.perms.user = VC_MAY_READ;
+		marker.exact = true;
+		c->pdb[c->n_pdb++] = marker;
+		r = vc_dfa_build(&c->rx, c->pdb, c->n_pdb, &dfa, NULL);
 	}
 	if (r >= 0)
 		r = vc_dfa_write_blob(&dfa, &opt, ret);
 	vc_dfa_done(&dfa);
-	vc_regex_done(&rx);
 	return r;
+}
+
+
+/* ---- policydb rules (spec §3.11) ---------------------------------------- */
+
+static const char *cond_value(const struct rule *r, const char *name)
+{
+	for (const struct cond *k = r->conds; k; k = k->next)
+		if (strcmp(k->name, name) == 0 && k->values)
+			return k->values->text;
+	return NULL;
+}
+
+/*
+ * Add a policydb rule (spec §3.11): one byte from each of sets[0..n), then,
+ * if with_peer, the peer label glob (NULL: any non-empty label), granting
+ * perms in the policydb's ACCEPT layout (bits 0-6 are kernel allow bits
+ * 0-6; "other" carries the extended bits, other_map of spec §3.4).
+ */
+static int add_pdb_rule(struct compiler *c, const struct rule *r, const VcByteSet *sets,
+			size_t n_sets, bool with_peer, const char *peer, uint16_t perms,
+			uint16_t other)
+{
+	VcByteSet any = {};
+	uint32_t root = 0, node;
+	bool exact = true;
+	int q = 0;
+
+	vc_byteset_fill(&any);
+	vc_byteset_remove(&any, 0);
+	for (size_t i = 0; i < n_sets && q >= 0; i++) {
+		q = vc_regex_bytes(&c->rx, &sets[i], &node);
+		if (q >= 0)
+			q = i == 0 ? (root = node, 0) : vc_regex_concat(&c->rx, root, node, &root);
+	}
+	if (q >= 0 && with_peer && peer) {
+		q = vc_regex_from_glob(&c->rx, peer, strlen(peer), &node, &exact);
+		if (q >= 0)
+			q = vc_regex_concat(&c->rx, root, node, &root);
+	} else if (q >= 0 && with_peer) {
+		/* any label: at least one byte */
+		q = vc_regex_bytes(&c->rx, &any, &node);
+		if (q >= 0)
+			q = vc_regex_concat(&c->rx, root, node, &root);
+		if (q >= 0)
+			q = vc_regex_bytes(&c->rx, &any, &node);
+		if (q >= 0)
+			q = vc_regex_star(&c->rx, node, &node);
+		if (q >= 0)
+			q = vc_regex_concat(&c->rx, root, node, &root);
+		exact = false;
+	}
+	if (q < 0)
+		return q;
+	if (c->n_pdb == c->cap_pdb) {
+		size_t cap = c->cap_pdb ? c->cap_pdb * 2 : 16;
+		VcDfaRule *v = realloc(c->pdb, cap * sizeof(*v));
+
+		if (!v)
+			return -ENOMEM;
+		c->pdb = v;
+		c->cap_pdb = cap;
+	}
+	c->pdb[c->n_pdb++] = (VcDfaRule){
+	    .root = root,
+	    .exact = exact,
+	    .perms = {.user = perms,
+		      .other = other,
+		      .deny = r->qual & QUAL_DENY,
+		      .audit = r->qual & QUAL_AUDIT},
+	};
+	return 0;
+}
+
+static VcByteSet byte_set(int b)
+{
+	VcByteSet s = {};
+
+	if (b < 0)
+		vc_byteset_fill(&s);
+	else
+		vc_byteset_add(&s, (uint8_t)b);
+	return s;
+}
+
+static uint16_t access_bits(const struct rule *r, const char *const *words, const uint16_t *bits,
+			    uint16_t all)
+{
+	uint16_t m = 0;
+
+	if (!r->words)
+		return all;
+	for (const struct value *v = r->words; v; v = v->next)
+		for (size_t i = 0; words[i]; i++)
+			if (strcmp(v->text, words[i]) == 0)
+				m |= bits[i];
+	return m;
+}
+
+static int add_ptrace(struct compiler *c, const struct rule *r)
+{
+	static const char *const words[] = {"r", "w", "rw", "read", "trace", "readby", "tracedby", NULL};
+	static const uint16_t bits[] = {0x4, 0x2, 0x6, 0x4, 0x2, 0x10, 0x8};
+	const VcByteSet prefix[] = {byte_set(9)}, label_prefix[] = {byte_set(16), byte_set(9)};
+	uint16_t perms = access_bits(r, words, bits, 0x1e);
+	int q = add_pdb_rule(c, r, prefix, 1, true, cond_value(r, "peer"), perms, 0);
+
+	/* the label-class form is written as well */
+	if (q >= 0)
+		q = add_pdb_rule(c, r, label_prefix, 2, true, cond_value(r, "peer"), perms, 0);
+	return q;
+}
+
+static const char *const signal_names[] = {
+    "hup",  "int",  "quit", "ill",  "trap", "abrt", "bus",    "fpe",  "kill", "usr1",   "segv",
+    "usr2", "pipe", "alrm", "term", "stkflt", "chld", "cont", "stop", "stp", "ttin", "ttou",
+    "urg",  "xcpu", "xfsz", "vtalrm", "prof", "winch", "io", "pwr", "sys", "emt", "lost", NULL,
+};
+
+static int signal_byte(const char *name)
+{
+	for (int i = 0; signal_names[i]; i++)
+		if (strcmp(name, signal_names[i]) == 0)
+			return i + 1;
+	if (strcmp(name, "exists") == 0)
+		return 35;
+	if (strncmp(name, "rtmin+", 6) == 0)
+		return 128 + atoi(name + 6);
+	return -1;
+}
+
+static int add_signal(struct compiler *c, const struct rule *r)
+{
+	static const char *const words[] = {"r", "w", "rw", "read", "write", "send", "receive", NULL};
+	static const uint16_t bits[] = {0x4, 0x2, 0x6, 0x4, 0x2, 0x2, 0x4};
+	const VcByteSet label_prefix[] = {byte_set(16), byte_set(10)};
+	VcByteSet set[2] = {byte_set(10)};
+	bool any = true;
+	int q;
+
+	for (const struct cond *k = r->conds; k; k = k->next) {
+		if (strcmp(k->name, "set") != 0)
+			continue;
+		for (const struct value *v = k->values; v; v = v->next) {
+			int b = signal_byte(v->text);
+
+			if (b < 0)
+				return -EINVAL;
+			vc_byteset_add(&set[1], (uint8_t)b);
+			any = false;
+		}
+	}
+	if (any)
+		vc_byteset_fill(&set[1]);
+	q = add_pdb_rule(c, r, set, 2, true, cond_value(r, "peer"),
+			 access_bits(r, words, bits, 0x6), 0);
+	/* without a signal set the label-class form is written as well */
+	if (q >= 0 && any)
+		q = add_pdb_rule(c, r, label_prefix, 2, true, cond_value(r, "peer"),
+				 access_bits(r, words, bits, 0x6), 0);
+	return q;
+}
+
+static const char *const af_names[] = {
+    "unspec",	  "unix",      "inet",	 "ax25",    "ipx",	"appletalk", "netrom",
+    "bridge",	  "atmpvc",    "x25",	 "inet6",   "rose",	"decnet",    "netbeui",
+    "security",	  "key",       "netlink", "packet",  "ash",	"econet",    "atmsvc",
+    "rds",	  "sna",       "irda",	 "pppox",   "wanpipe",	"llc",	     "ib",
+    "mpls",	  "can",       "tipc",	 "bluetooth", "iucv",	"rxrpc",     "isdn",
+    "phonet",	  "ieee802154", "caif",	 "alg",	    "nfc",	"vsock",     "kcm",
+    "qipcrtr",	  "smc",       "xdp",	 "mctp",    NULL,
+};
+
+static int lookup(const char *const *names, const char *word)
+{
+	for (int i = 0; names[i]; i++)
+		if (strcmp(names[i], word) == 0)
+			return i;
+	return -1;
+}
+
+static int sock_type(const char *word)
+{
+	static const struct {
+		const char *name;
+		int type;
+	} types[] = {{"stream", 1}, {"dgram", 2}, {"raw", 3},	  {"rdm", 4},
+		     {"seqpacket", 5}, {"dccp", 6}, {"packet", 10}};
+
+	for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++)
+		if (strcmp(types[i].name, word) == 0)
+			return types[i].type;
+	return -1;
+}
+
+static int lookup_type_index(const int *types, int type)
+{
+	for (int i = 0; i < 6; i++)
+		if (types[i] == type)
+			return i;
+	return -1;
+}
+
+static int add_network_one(struct compiler *c, const struct rule *r, int family, int type)
+{
+	VcByteSet sets[5] = {byte_set(14), byte_set(family >> 8), byte_set(family & 0xff),
+			     byte_set(type >> 8), byte_set(type & 0xff)};
+
+	return add_pdb_rule(c, r, sets, 5, false, NULL, NET_PERMS_USER, NET_PERMS_OTHER);
+}
+
+/*
+ * "network [FAMILY] [TYPE]": class 14, family and type as u16 big endian.
+ * A missing family or type stands for every one apparmor_parser knows
+ * (the families of the 6.12 af_mask: decnet is not among them).
+ */
+static int add_network(struct compiler *c, const struct rule *r)
+{
+	static const int all_types[] = {1, 2, 3, 4, 5, 10};
+	const struct value *w1 = r->words, *w2 = w1 ? w1->next : NULL;
+	int family = -1, type = -1, q = 0;
+
+	if (w1) {
+		family = lookup(af_names, w1->text);
+		if (family < 0) {
+			type = sock_type(w1->text);
+			if (type < 0)
+				return -EOPNOTSUPP; /* protocols */
+		}
+	}
+	if (w2) {
+		type = sock_type(w2->text);
+		if (type < 0)
+			return -EOPNOTSUPP;
+	}
+	if (!w1) {
+		/* "network,": every family, types 0-15 */
+		for (int f = 0; af_names[f] && q >= 0; f++)
+			for (int t = 0; t < 16 && q >= 0; t++)
+				q = add_network_one(c, r, f, t);
+		return q;
+	}
+	for (int f = 0; af_names[f] && q >= 0; f++) {
+		if ((family >= 0 && f != family) || (family < 0 && f == 12))
+			continue;
+		for (size_t t = 0; t < sizeof(all_types) / sizeof(all_types[0]) && q >= 0; t++) {
+			if (type >= 0 && all_types[t] != type)
+				continue;
+			q = add_network_one(c, r, f, all_types[t]);
+		}
+		if (type >= 0 && q >= 0 && lookup_type_index(all_types, type) < 0)
+			q = add_network_one(c, r, f, type);
+	}
+	return q;
 }
 
 static bool has_glob_chars(const char *s)
@@ -554,6 +827,8 @@ static int emit_profile(struct compiler *c, const struct profile *p, struct emit
 
 	c->n_rules = 0;
 	c->n_xtable = 0;
+	c->n_pdb = 0;
+	vc_regex_done(&c->rx);
 	for (const struct rule *ru = p->rules; ru && r >= 0; ru = ru->next) {
 		switch (ru->kind) {
 		case RULE_FILE:
@@ -578,6 +853,17 @@ static int emit_profile(struct compiler *c, const struct profile *p, struct emit
 			}
 			break;
 		}
+		case RULE_PTRACE:
+			r = add_ptrace(c, ru);
+			break;
+		case RULE_SIGNAL:
+			r = add_signal(c, ru);
+			break;
+		case RULE_NETWORK:
+			r = add_network(c, ru);
+			if (r == -EOPNOTSUPP)
+				return refuse(c, hn, ru);
+			break;
 		case RULE_DBUS:
 			/* not in the 6.12 feature set: apparmor_parser drops them too */
 			if (!has_feature(c, "dbus"))
@@ -808,5 +1094,7 @@ int emit_policy(const struct policy *pol, const struct features *features,
 	int r = emit_list(&c, pol->profiles, out);
 
 	free(c.rules);
+	free(c.pdb);
+	vc_regex_done(&c.rx);
 	return r;
 }
