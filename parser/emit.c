@@ -800,6 +800,29 @@ static int add_network(struct compiler *c, const struct rule *r)
 	return q;
 }
 
+/*
+ * Without the af_unix feature apparmor_parser 3.0.8 writes a unix rule as
+ * network access to the unix family with every permission: its type if
+ * one is given, else types 0-15; access and peer conditions are dropped.
+ */
+static int add_unix(struct compiler *c, const struct rule *r)
+{
+	const char *type_name = cond_value(r, "type");
+	int type, q = 0;
+
+	if (has_feature(c, "network/af_unix"))
+		return -EOPNOTSUPP;
+	if (type_name) {
+		type = sock_type(type_name);
+		if (type < 0)
+			return -EOPNOTSUPP;
+		return add_network_one(c, r, 1, type);
+	}
+	for (int t = 0; t < 16 && q >= 0; t++)
+		q = add_network_one(c, r, 1, t);
+	return q;
+}
+
 static bool has_glob_chars(const char *s)
 {
 	return strpbrk(s, "*?[]{}\\") != NULL;
@@ -858,6 +881,11 @@ static int emit_profile(struct compiler *c, const struct profile *p, struct emit
 			break;
 		case RULE_SIGNAL:
 			r = add_signal(c, ru);
+			break;
+		case RULE_UNIX:
+			r = add_unix(c, ru);
+			if (r == -EOPNOTSUPP)
+				return refuse(c, hn, ru);
 			break;
 		case RULE_NETWORK:
 			r = add_network(c, ru);
