@@ -319,10 +319,12 @@ static int add_link_rule(struct compiler *c, const struct rule *r)
 	return 0;
 }
 
+static const char *label_glob(struct compiler *c, const char *glob);
+
 /* What apparmor_parser puts in the file DFA for change_profile (compile/README.md). */
 static int add_change_profile(struct compiler *c, const struct rule *r)
 {
-	const char *target = r->target ? r->target : "**";
+	const char *target = r->target ? label_glob(c, r->target) : "**";
 	const char *exec = r->path ? r->path : "/**";
 	VcFileRule *fr;
 
@@ -384,10 +386,8 @@ static int add_change_hat_access(struct compiler *c)
 
 static bool has_hats(const struct profile *p)
 {
-	for (const struct profile *k = p->children; k; k = k->next)
-		if (k->is_hat)
-			return true;
-	return false;
+	/* observed: any child profile, not only ^hats, brings the rules */
+	return p->children != NULL;
 }
 
 static int compile_policydb(struct compiler *c, VcBlob *ret);
@@ -546,7 +546,6 @@ static int compile_policydb(struct compiler *c, VcBlob *ret)
 	return r;
 }
 
-
 /* ---- policydb rules (spec §3.11) ---------------------------------------- */
 
 static const char *cond_value(const struct rule *r, const char *name)
@@ -555,6 +554,38 @@ static const char *cond_value(const struct rule *r, const char *name)
 		if (strcmp(k->name, name) == 0 && k->values)
 			return k->values->text;
 	return NULL;
+}
+
+/*
+ * Profile names and labels are globs without path semantics: "a//b" keeps
+ * both slashes. The path glob translator collapses runs of '/', so escape
+ * each slash outside character classes.
+ */
+static const char *label_glob(struct compiler *c, const char *glob)
+{
+	size_t n = 0;
+	char *out, *o;
+	bool in_class = false;
+
+	for (const char *p = glob; *p; p++)
+		n += *p == '/' ? 2 : 1;
+	out = o = arena_alloc(c->arena, n + 1);
+	for (const char *p = glob; *p; p++) {
+		if (*p == '\\' && p[1]) {
+			*o++ = *p++;
+			*o++ = *p;
+			continue;
+		}
+		if (*p == '[')
+			in_class = true;
+		else if (*p == ']')
+			in_class = false;
+		if (*p == '/' && !in_class)
+			*o++ = '\\';
+		*o++ = *p;
+	}
+	*o = '\0';
+	return out;
 }
 
 /*
@@ -580,6 +611,7 @@ static int add_pdb_rule(struct compiler *c, const struct rule *r, const VcByteSe
 			q = i == 0 ? (root = node, 0) : vc_regex_concat(&c->rx, root, node, &root);
 	}
 	if (q >= 0 && with_peer && peer) {
+		peer = label_glob(c, peer);
 		q = vc_regex_from_glob(&c->rx, peer, strlen(peer), &node, &exact);
 		if (q >= 0)
 			q = vc_regex_concat(&c->rx, root, node, &root);
@@ -645,7 +677,8 @@ static uint16_t access_bits(const struct rule *r, const char *const *words, cons
 
 static int add_ptrace(struct compiler *c, const struct rule *r)
 {
-	static const char *const words[] = {"r", "w", "rw", "read", "trace", "readby", "tracedby", NULL};
+	static const char *const words[] = {"r",     "w",      "rw",	   "read",
+					    "trace", "readby", "tracedby", NULL};
 	static const uint16_t bits[] = {0x4, 0x2, 0x6, 0x4, 0x2, 0x10, 0x8};
 	const VcByteSet prefix[] = {byte_set(9)}, label_prefix[] = {byte_set(16), byte_set(9)};
 	uint16_t perms = access_bits(r, words, bits, 0x1e);
@@ -658,9 +691,10 @@ static int add_ptrace(struct compiler *c, const struct rule *r)
 }
 
 static const char *const signal_names[] = {
-    "hup",  "int",  "quit", "ill",  "trap", "abrt", "bus",    "fpe",  "kill", "usr1",   "segv",
-    "usr2", "pipe", "alrm", "term", "stkflt", "chld", "cont", "stop", "stp", "ttin", "ttou",
-    "urg",  "xcpu", "xfsz", "vtalrm", "prof", "winch", "io", "pwr", "sys", "emt", "lost", NULL,
+    "hup",   "int",  "quit", "ill",  "trap", "abrt", "bus",    "fpe",	 "kill",
+    "usr1",  "segv", "usr2", "pipe", "alrm", "term", "stkflt", "chld",	 "cont",
+    "stop",  "stp",  "ttin", "ttou", "urg",  "xcpu", "xfsz",   "vtalrm", "prof",
+    "winch", "io",   "pwr",  "sys",  "emt",  "lost", NULL,
 };
 
 static int signal_byte(const char *name)
@@ -677,7 +711,8 @@ static int signal_byte(const char *name)
 
 static int add_signal(struct compiler *c, const struct rule *r)
 {
-	static const char *const words[] = {"r", "w", "rw", "read", "write", "send", "receive", NULL};
+	static const char *const words[] = {"r",     "w",    "rw",	"read",
+					    "write", "send", "receive", NULL};
 	static const uint16_t bits[] = {0x4, 0x2, 0x6, 0x4, 0x2, 0x2, 0x4};
 	const VcByteSet label_prefix[] = {byte_set(16), byte_set(10)};
 	VcByteSet set[2] = {byte_set(10)};
@@ -708,13 +743,12 @@ static int add_signal(struct compiler *c, const struct rule *r)
 }
 
 static const char *const af_names[] = {
-    "unspec",	  "unix",      "inet",	 "ax25",    "ipx",	"appletalk", "netrom",
-    "bridge",	  "atmpvc",    "x25",	 "inet6",   "rose",	"decnet",    "netbeui",
-    "security",	  "key",       "netlink", "packet",  "ash",	"econet",    "atmsvc",
-    "rds",	  "sna",       "irda",	 "pppox",   "wanpipe",	"llc",	     "ib",
-    "mpls",	  "can",       "tipc",	 "bluetooth", "iucv",	"rxrpc",     "isdn",
-    "phonet",	  "ieee802154", "caif",	 "alg",	    "nfc",	"vsock",     "kcm",
-    "qipcrtr",	  "smc",       "xdp",	 "mctp",    NULL,
+    "unspec",  "unix",	  "inet",    "ax25",   "ipx",	     "appletalk", "netrom",   "bridge",
+    "atmpvc",  "x25",	  "inet6",   "rose",   "decnet",     "netbeui",	  "security", "key",
+    "netlink", "packet",  "ash",     "econet", "atmsvc",     "rds",	  "sna",      "irda",
+    "pppox",   "wanpipe", "llc",     "ib",     "mpls",	     "can",	  "tipc",     "bluetooth",
+    "iucv",    "rxrpc",	  "isdn",    "phonet", "ieee802154", "caif",	  "alg",      "nfc",
+    "vsock",   "kcm",	  "qipcrtr", "smc",    "xdp",	     "mctp",	  NULL,
 };
 
 static int lookup(const char *const *names, const char *word)
@@ -730,8 +764,8 @@ static int sock_type(const char *word)
 	static const struct {
 		const char *name;
 		int type;
-	} types[] = {{"stream", 1}, {"dgram", 2}, {"raw", 3},	  {"rdm", 4},
-		     {"seqpacket", 5}, {"dccp", 6}, {"packet", 10}};
+	} types[] = {{"stream", 1},    {"dgram", 2}, {"raw", 3},    {"rdm", 4},
+		     {"seqpacket", 5}, {"dccp", 6},  {"packet", 10}};
 
 	for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++)
 		if (strcmp(types[i].name, word) == 0)
