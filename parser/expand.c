@@ -72,8 +72,17 @@ static int expand_variable(struct expansion *ex, const char *name, bool slash_af
 	size_t n = 0, brace;
 	int r;
 
-	if (strcmp(name, "profile_name") == 0 && ex->profile_name)
-		return strbuf_append(out, ex->profile_name, strlen(ex->profile_name));
+	if (strcmp(name, "profile_name") == 0 && ex->profile_name) {
+		/* the name itself, even if it looks like a glob (observed on the oracle) */
+		for (const char *p = ex->profile_name; *p; p++) {
+			r = strchr("*?[]{}\\", *p) ? strbuf_append(out, "\\", 1) : 0;
+			if (r >= 0)
+				r = strbuf_append(out, p, 1);
+			if (r < 0)
+				return r;
+		}
+		return 0;
+	}
 	var = policy_find_variable(ex->pol, name, false);
 	if (!var) {
 		diag_error(ex->diag, ex->loc, "variable @{%s} is used but never declared", name);
