@@ -55,7 +55,7 @@ parser-fuzz: parser/fuzz/fuzz-frontend
 
 # Semantic comparison of two policy streams, for tests/parser/binary-equivalence
 # (which needs Debian's apparmor_parser as the oracle, so it is not in "make check").
-noinst_PROGRAMS = tests/parser/policy-compare
-tests_parser_policy_compare_SOURCES = tests/parser/policy-compare.c
-tests_parser_policy_compare_LDADD = parser/compile/libvigilcompile.a
+noinst_PROGRAMS = tests/unit/policy-compare
+tests_unit_policy_compare_SOURCES = tests/unit/policy-compare.c
+tests_unit_policy_compare_LDADD = parser/compile/libvigilcompile.a
 EXTRA_DIST += tests/parser/binary-equivalence bench/compile
