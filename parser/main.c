@@ -451,6 +451,15 @@ static int process_file(struct frontend *fe, const struct options *o, const char
 					path ? path : "stdin");
 			return EXIT_ERROR;
 		}
+		/* -S alone streams file by file, like apparmor_parser; -o is all or nothing */
+		if (o->stdout_output && !o->output_file) {
+			r = write_all(STDOUT_FILENO, compiled.data, compiled.size);
+			compiled.size = 0;
+			if (r < 0) {
+				fprintf(stderr, "%s: writing to stdout: %s\n", argv0, strerror(-r));
+				return EXIT_ERROR;
+			}
+		}
 	}
 	if ((!o->stdout_output && !o->output_file && !o->skip_kernel_load) || o->write_cache) {
 		fprintf(stderr,
@@ -602,8 +611,8 @@ int main(int argc, char **argv)
 				rc = r;
 		}
 	}
-	/* nothing is written unless every file compiled */
-	if (rc == EXIT_OK && o.stdout_output) {
+	/* with -o, nothing is written unless every file compiled */
+	if (rc == EXIT_OK && o.stdout_output && o.output_file) {
 		r = write_all(STDOUT_FILENO, compiled.data, compiled.size);
 		if (r < 0) {
 			fprintf(stderr, "%s: writing to stdout: %s\n", argv[0], strerror(-r));
