@@ -51,6 +51,17 @@ static void fail(struct checker *ck, const struct loc *loc, const char *fmt, ...
 }
 
 /* Expand variables in *text (in place); optionally check it as a glob. */
+
+/* @{profile_name}: the full name, "parent//child" for children and hats. */
+static const char *profile_hname(struct checker *ck)
+{
+	const char *name = ck->prof->name;
+
+	for (const struct profile *q = ck->prof->parent; q; q = q->parent)
+		name = arena_printf(ck->pol->arena, "%s//%s", q->name, name);
+	return name;
+}
+
 static void expand_field(struct checker *ck, const char **text, const struct loc *loc, bool glob)
 {
 	const char *error;
@@ -58,7 +69,7 @@ static void expand_field(struct checker *ck, const char **text, const struct loc
 
 	if (!*text || ck->discarded)
 		return;
-	if (expand_variables(ck->pol, ck->diag, loc, ck->prof ? ck->prof->name : NULL, *text,
+	if (expand_variables(ck->pol, ck->diag, loc, ck->prof ? profile_hname(ck) : NULL, *text,
 			     &out) < 0) {
 		ck->status = -EINVAL;
 		return;

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -64,14 +65,24 @@ struct expansion {
 
 static int expand_into(struct expansion *ex, const char *text, struct strbuf *out);
 
-static int expand_variable(struct expansion *ex, const char *name, struct strbuf *out)
+static int expand_variable(struct expansion *ex, const char *name, bool slash_after,
+			   struct strbuf *out)
 {
 	const struct variable *var;
-	size_t n = 0;
+	size_t n = 0, brace;
 	int r;
 
-	if (strcmp(name, "profile_name") == 0 && ex->profile_name)
-		return strbuf_append(out, ex->profile_name, strlen(ex->profile_name));
+	if (strcmp(name, "profile_name") == 0 && ex->profile_name) {
+		/* the name itself, even if it looks like a glob (observed on the oracle) */
+		for (const char *p = ex->profile_name; *p; p++) {
+			r = strchr("*?[]{}\\", *p) ? strbuf_append(out, "\\", 1) : 0;
+			if (r >= 0)
+				r = strbuf_append(out, p, 1);
+			if (r < 0)
+				return r;
+		}
+		return 0;
+	}
 	var = policy_find_variable(ex->pol, name, false);
 	if (!var) {
 		diag_error(ex->diag, ex->loc, "variable @{%s} is used but never declared", name);
@@ -91,13 +102,36 @@ static int expand_variable(struct expansion *ex, const char *name, struct strbuf
 	for (const struct value *v = var->values; v; v = v->next)
 		n++;
 	ex->stack[ex->depth++] = var;
+	brace = out->len;
 	if (n > 1 && (r = strbuf_append(out, "{", 1)) < 0)
 		goto out;
 	r = 0;
 	for (const struct value *v = var->values; v && r >= 0; v = v->next) {
 		if (v != var->values)
 			r = strbuf_append(out, ",", 1);
-		if (r >= 0)
+		if (r >= 0 && n > 1) {
+			/*
+			 * apparmor_parser expands a multi-valued variable into
+			 * one rule per value and then collapses "//": so a
+			 * value's slash next to a slash around the reference
+			 * goes, which a {v1,v2} alternation must do itself.
+			 */
+			_cleanup_strbuf_ struct strbuf one = {};
+			bool slash_before = brace > 0 && out->buf[brace - 1] == '/';
+			size_t start = 0, end;
+
+			r = strbuf_append(&one, "", 0);
+			if (r >= 0)
+				r = expand_into(ex, v->text, &one);
+			if (r < 0)
+				break;
+			end = one.len;
+			while (slash_before && start < end && one.buf[start] == '/')
+				start++;
+			while (slash_after && end > start && one.buf[end - 1] == '/')
+				end--;
+			r = strbuf_append(out, one.buf + start, end - start);
+		} else if (r >= 0)
 			r = expand_into(ex, v->text, out);
 	}
 	if (r >= 0 && n > 1)
@@ -135,7 +169,7 @@ static int expand_into(struct expansion *ex, const char *text, struct strbuf *ou
 		}
 		memcpy(name, ref + 2, len);
 		name[len] = '\0';
-		r = expand_variable(ex, name, out);
+		r = expand_variable(ex, name, close[1] == '/', out);
 		if (r < 0)
 			return r;
 		p = close + 1;

@@ -11,6 +11,8 @@ parser_libvigilparser_a_SOURCES = \
 	parser/check.h \
 	parser/diag.c \
 	parser/diag.h \
+	parser/emit.c \
+	parser/emit.h \
 	parser/expand.c \
 	parser/expand.h \
 	parser/features.c \
@@ -34,7 +36,7 @@ parser_libvigilparser_a_CFLAGS = $(AM_CFLAGS) $(LIBCAP_CFLAGS)
 sbin_PROGRAMS += parser/apparmor_parser
 parser_apparmor_parser_SOURCES = parser/main.c
 parser_apparmor_parser_CFLAGS = $(AM_CFLAGS) $(LIBCAP_CFLAGS) $(LIBAUDIT_CFLAGS)
-parser_apparmor_parser_LDADD = parser/libvigilparser.a $(LIBCAP_LIBS) $(LIBAUDIT_LIBS)
+parser_apparmor_parser_LDADD = parser/libvigilparser.a parser/compile/libvigilcompile.a $(LIBCAP_LIBS) $(LIBAUDIT_LIBS)
 
 # libFuzzer harness for the front end; built only by "make parser-fuzz".
 FUZZ_CC = clang
@@ -50,3 +52,10 @@ parser/fuzz/fuzz-frontend: parser/fuzz/fuzz-frontend.c $(parser_libvigilparser_a
 
 parser-fuzz: parser/fuzz/fuzz-frontend
 .PHONY: parser-fuzz
+
+# Semantic comparison of two policy streams, for tests/parser/binary-equivalence
+# (which needs Debian's apparmor_parser as the oracle, so it is not in "make check").
+noinst_PROGRAMS = tests/unit/policy-compare
+tests_unit_policy_compare_SOURCES = tests/unit/policy-compare.c
+tests_unit_policy_compare_LDADD = parser/compile/libvigilcompile.a
+EXTRA_DIST += tests/parser/binary-equivalence bench/compile

@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * apparmor_parser command line. The front end (parse + semantic checks)
- * is complete; compiling to the kernel's binary format is a separate
- * issue, so the options that need it say so and fail.
+ * apparmor_parser command line. -S and -o write the binary policy
+ * (parser/emit.c); loading into the kernel and the cache are not done
+ * yet, so the options that need them say so and fail.
  */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
 #include "config.h"
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +20,7 @@
 #include <unistd.h>
 
 #include "parser/cache.h"
+#include "parser/emit.h"
 #include "parser/frontend.h"
 #include "parser/preprocess.h"
 #include "parser/version.h"
@@ -358,6 +363,54 @@ static int load_features(struct frontend *fe, const struct options *o, struct fe
 	return 0;
 }
 
+/* Compiled policy, written once every file has compiled. */
+static struct emit_buffer compiled;
+
+static int write_all(int fd, const uint8_t *p, size_t n)
+{
+	while (n > 0) {
+		ssize_t k = write(fd, p, n);
+
+		if (k < 0) {
+			if (errno == EINTR)
+				continue;
+			return -errno;
+		}
+		p += k;
+		n -= (size_t)k;
+	}
+	return 0;
+}
+
+/* -o: a temporary file next to the target, renamed over it when complete. */
+static int write_output_file(const char *path, const struct emit_buffer *b)
+{
+	char *tmp;
+	int fd, r;
+
+	if (asprintf(&tmp, "%s.XXXXXX", path) < 0)
+		return -ENOMEM;
+	fd = mkostemp(tmp, O_CLOEXEC);
+	if (fd < 0) {
+		r = -errno;
+		free(tmp);
+		return r;
+	}
+	r = write_all(fd, b->data, b->size);
+	if (r >= 0 && fchmod(fd, 0644) < 0)
+		r = -errno;
+	if (r >= 0 && fsync(fd) < 0)
+		r = -errno;
+	if (close(fd) < 0 && r >= 0)
+		r = -errno;
+	if (r >= 0 && rename(tmp, path) < 0)
+		r = -errno;
+	if (r < 0)
+		(void)unlink(tmp);
+	free(tmp);
+	return r;
+}
+
 /* Process one profile file; returns the exit code for it. */
 static int process_file(struct frontend *fe, const struct options *o, const char *path,
 			const char *argv0)
@@ -388,7 +441,27 @@ static int process_file(struct frontend *fe, const struct options *o, const char
 		frontend_print_names(pol, stdout);
 		return EXIT_OK;
 	}
-	if (o->stdout_output || o->output_file || !o->skip_kernel_load || o->write_cache) {
+	if (o->stdout_output || o->output_file) {
+		struct emit_options eo = {.force_complain = o->complain};
+
+		r = emit_policy(pol, fe->features, &eo, &compiled, stderr);
+		if (r < 0) {
+			if (r == -ENOMEM)
+				fprintf(stderr, "%s: %s: out of memory\n", argv0,
+					path ? path : "stdin");
+			return EXIT_ERROR;
+		}
+		/* -S alone streams file by file, like apparmor_parser; -o is all or nothing */
+		if (o->stdout_output && !o->output_file) {
+			r = write_all(STDOUT_FILENO, compiled.data, compiled.size);
+			compiled.size = 0;
+			if (r < 0) {
+				fprintf(stderr, "%s: writing to stdout: %s\n", argv0, strerror(-r));
+				return EXIT_ERROR;
+			}
+		}
+	}
+	if ((!o->stdout_output && !o->output_file && !o->skip_kernel_load) || o->write_cache) {
 		fprintf(stderr,
 			"%s: %s: compiling policy to the kernel format is not implemented yet\n",
 			argv0, path ? path : "stdin");
@@ -538,6 +611,23 @@ int main(int argc, char **argv)
 				rc = r;
 		}
 	}
+	/* with -o, nothing is written unless every file compiled */
+	if (rc == EXIT_OK && o.stdout_output && o.output_file) {
+		r = write_all(STDOUT_FILENO, compiled.data, compiled.size);
+		if (r < 0) {
+			fprintf(stderr, "%s: writing to stdout: %s\n", argv[0], strerror(-r));
+			rc = EXIT_ERROR;
+		}
+	}
+	if (rc == EXIT_OK && o.output_file) {
+		r = write_output_file(o.output_file, &compiled);
+		if (r < 0) {
+			fprintf(stderr, "%s: writing %s: %s\n", argv[0], o.output_file,
+				strerror(-r));
+			rc = EXIT_ERROR;
+		}
+	}
+	emit_buffer_release(&compiled);
 	frontend_release(&fe);
 	arena_release(&config_arena);
 	return rc;

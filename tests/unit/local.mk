@@ -28,3 +28,7 @@ EXTRA_DIST += tests/unit/missing-cmocka
 # tests/parser/corpus-verdicts and tests/parser/oracle-cases with its
 # cases*.txt files. The whole directory ships in the tarball.
 EXTRA_DIST += tests/parser
+
+# apparmor_parser -S against stored oracle output (tests/data/emit, regen.sh).
+TESTS += tests/unit/test-emit
+EXTRA_DIST += tests/unit/test-emit tests/data/emit
