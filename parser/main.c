@@ -41,6 +41,7 @@ struct options {
 	const char *output_file;
 	bool names_only; /* -N */
 	bool preprocess; /* -p */
+	struct diag_classes warn; /* --warn, --Werror */
 	bool binary_input;
 	bool quiet, verbose;
 	bool print_cache_dir, purge_cache;
@@ -263,14 +264,16 @@ static int apply_option(struct options *o, int opt, const char *arg, const char 
 		}
 		break;
 	}
+	case OPT_WARN:
+	case OPT_WERROR:
+		diag_classes_option(&o->warn, arg, opt == OPT_WERROR);
+		break;
 	case OPT_CONFIG_FILE:
 	case OPT_PRINT_CONFIG:
 	case OPT_SKIP_BAD_CACHE:
 	case OPT_DEBUG_CACHE:
 	case OPT_ABORT_ON_ERROR:
 	case OPT_SKIP_BAD_CACHE_REBUILD:
-	case OPT_WARN:
-	case OPT_WERROR:
 	case 'f':
 	case 'm':
 	case 'n':
@@ -492,6 +495,7 @@ int main(int argc, char **argv)
 
 	frontend_init(&fe, o.include_dirs, o.n_include_dirs, stderr);
 	fe.diag.quiet = o.quiet;
+	fe.diag.classes = o.warn;
 	if (load_features(&fe, &o, &features, argv[0]) < 0) {
 		frontend_release(&fe);
 		return EXIT_ERROR;

@@ -9,7 +9,7 @@
 
 #include "parser/preprocess.h"
 
-#define PREPROCESS_MAX_DEPTH 64
+#define PREPROCESS_MAX_DEPTH  64
 #define PREPROCESS_MAX_SCOPES 64
 
 /*
@@ -31,7 +31,7 @@ struct pp {
 	struct source_cache *c;
 	FILE *out;
 	struct scope scopes[PREPROCESS_MAX_SCOPES];
-	size_t depth; /* scopes[depth] is the innermost block */
+	size_t depth;	 /* scopes[depth] is the innermost block */
 	size_t overflow; /* blocks opened beyond PREPROCESS_MAX_SCOPES */
 };
 

@@ -223,9 +223,8 @@ static bool has_suffix(const char *s, size_t len, const char *suffix)
 
 enum source_dir_skip source_dir_entry_skip(const char *name)
 {
-	static const char *const silent[] = {".dpkg-new", ".dpkg-old",	   ".dpkg-dist",
-					     ".dpkg-bak", ".dpkg-remove", ".pacsave",
-					     ".pacnew"};
+	static const char *const silent[] = {".dpkg-new",    ".dpkg-old", ".dpkg-dist", ".dpkg-bak",
+					     ".dpkg-remove", ".pacsave",  ".pacnew"};
 	static const char *const noted[] = {".orig", ".rej", ".rpmnew", ".rpmsave"};
 	size_t len = strlen(name);
 
