@@ -496,6 +496,8 @@ int main(int argc, char **argv)
 	frontend_init(&fe, o.include_dirs, o.n_include_dirs, stderr);
 	fe.diag.quiet = o.quiet;
 	fe.diag.classes = o.warn;
+	if (!o.features_file && !o.kernel_features_file && access(KERNEL_FEATURES_DIR, F_OK) < 0)
+		fputs(FEATURES_MISSING_NOTE, stderr);
 	if (load_features(&fe, &o, &features, argv[0]) < 0) {
 		frontend_release(&fe);
 		return EXIT_ERROR;
@@ -513,7 +515,8 @@ int main(int argc, char **argv)
 		 */
 		if (!kpath && access(KERNEL_FEATURES_DIR, F_OK) == 0)
 			kpath = KERNEL_FEATURES_DIR;
-		if (kpath && features_load(&fe.arena, kpath, &kernel) == 0)
+		if (kpath ? features_load(&fe.arena, kpath, &kernel) == 0
+			  : features_load_fallback(&fe.arena, &kernel) == 0)
 			cache_features = &kernel;
 		r = o.print_cache_dir ? cache_print_dir(cache_features, loc, stdout)
 				      : cache_purge(cache_features, loc);

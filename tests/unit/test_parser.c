@@ -651,6 +651,23 @@ static void unenforced_rules_are_reported(void **state)
 	run_done(&run);
 }
 
+/* No features directory: apparmor_parser's fallback set names the cache. */
+static void cache_dir_without_kernel_features(void **state)
+{
+	struct arena a;
+	struct features f;
+	char path[256];
+
+	(void)state;
+	arena_init(&a);
+	assert_int_equal(features_load_fallback(&a, &f), 0);
+	assert_true(features_has(&f, "domain/change_hat"));
+	assert_false(features_has(&f, "network"));
+	assert_int_equal(cache_dir_path(&f, "/var/cache/apparmor", path, sizeof(path)), 0);
+	assert_string_equal(path, "/var/cache/apparmor/733692a5.0");
+	arena_release(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -671,6 +688,7 @@ int main(void)
 	    cmocka_unit_test(include_cycles_terminate),
 	    cmocka_unit_test(preprocess_matches_oracle_layout),
 	    cmocka_unit_test(unenforced_rules_are_reported),
+	    cmocka_unit_test(cache_dir_without_kernel_features),
 	    cmocka_unit_test(names_are_listed_in_order),
 	    cmocka_unit_test(policy_tree_is_built),
 	    cmocka_unit_test(features_flat_and_lookup),
