@@ -805,12 +805,13 @@ static unsigned unix_socket_rules(const struct rule *r)
 		return 1;
 	if (r->kind != RULE_NETWORK)
 		return 0;
-	if (!w || in_list(w->text, net_types))
+	if (!w)
 		return 1;
-	if (strcmp(w->text, "unix") != 0)
-		return 0;
-	/* "network unix," is one rule per socket type */
-	return w->next ? 1 : 6;
+	if (strcmp(w->text, "unix") == 0)
+		/* "network unix," is one rule per socket type */
+		return w->next ? 1 : 6;
+	/* "packet" is read as the domain; a bare protocol is not unix */
+	return !in_list(w->text, net_domains) && in_list(w->text, net_types);
 }
 
 static bool uses_network(const struct profile *p)
