@@ -623,7 +623,7 @@ static void unenforced_rules_are_reported(void **state)
 	diag_classes_option(&run.fe.diag.classes, "rule-not-enforced", false);
 	run.r = frontend_load_text(&run.fe, "t.aa",
 				   "profile b {\n  ^h { dbus, }\n  mount,\n  network,\n}\n"
-				   "profile a { signal, }\n",
+				   "profile a { signal, network packet, }\n",
 				   &run.pol);
 	fclose(err);
 	assert_int_equal(run.r, 0);
@@ -633,6 +633,7 @@ static void unenforced_rules_are_reported(void **state)
 			"Warning from profile b (t.aa): extended network unix socket rules "
 			"not enforced\n"
 			"Warning from profile h (t.aa): dbus rules not enforced\n"
+			"Warning from t.aa (t.aa line 7): profile a network rules not enforced\n"
 			"Warning from t.aa (t.aa line 7): profile b network rules not enforced\n");
 	run_done(&run);
 
