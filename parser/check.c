@@ -544,30 +544,6 @@ static void check_owner_allowed(struct checker *ck, struct rule *r)
 	fail(ck, &r->loc, "owner prefix not allowed on %s rules", rule_kind_name(r->kind));
 }
 
-/* Rule classes the kernel cannot enforce are skipped with a warning. */
-static void warn_unenforced(struct checker *ck, struct rule *r)
-{
-	static const struct {
-		enum rule_kind kind;
-		const char *feature;
-	} needs[] = {
-	    {RULE_SIGNAL, "signal"}, {RULE_PTRACE, "ptrace"}, {RULE_MOUNT, "mount"},
-	    {RULE_REMOUNT, "mount"}, {RULE_UMOUNT, "mount"},  {RULE_PIVOT_ROOT, "mount"},
-	    {RULE_DBUS, "dbus"},     {RULE_RLIMIT, "rlimit"},
-	};
-
-	if (!ck->features)
-		return;
-	for (size_t i = 0; i < sizeof(needs) / sizeof(needs[0]); i++) {
-		if (needs[i].kind == r->kind && !features_has(ck->features, needs[i].feature)) {
-			diag_warning(ck->diag, &r->loc,
-				     "%s rules not enforced by the kernel: rule skipped",
-				     rule_kind_name(r->kind));
-			return;
-		}
-	}
-}
-
 static void check_rule(struct checker *ck, struct rule *r)
 {
 	check_owner_allowed(ck, r);
@@ -629,7 +605,6 @@ static void check_rule(struct checker *ck, struct rule *r)
 	default:
 		break;
 	}
-	warn_unenforced(ck, r);
 }
 
 /* ---- profiles --------------------------------------------------------- */
@@ -809,6 +784,201 @@ static void check_profile(struct checker *ck, struct profile *p)
 	ck->prof = saved;
 }
 
+/* ---- rules the kernel cannot enforce --------------------------------------- */
+
+/*
+ * With a feature set that lacks a rule class, apparmor_parser drops the
+ * rules of that class and says so under --warn=rule-not-enforced (unix
+ * rules that fall back to plain network rules under rule-downgraded).
+ * Its order: profiles by name, each before its children; per rule; then
+ * one "network rules not enforced" per profile when the kernel has no
+ * network mediation at all, placed at the end of the file.
+ */
+struct unenforced {
+	struct checker *ck;
+	bool has_network, has_unix;
+	bool stop; /* a warning became an error: apparmor_parser stops there */
+};
+
+static const struct source *top_source(const struct loc *l)
+{
+	while (l->included_from)
+		l = l->included_from;
+	return l->src;
+}
+
+/* How many unix socket rules a network or unix rule stands for. */
+static unsigned unix_socket_rules(const struct rule *r)
+{
+	const struct value *w = r->words;
+
+	if (r->kind == RULE_UNIX)
+		return 1;
+	if (r->kind != RULE_NETWORK)
+		return 0;
+	if (!w)
+		return 1;
+	if (strcmp(w->text, "unix") == 0)
+		/* "network unix," is one rule per socket type */
+		return w->next ? 1 : 6;
+	/* "packet" is read as the domain; a bare protocol is not unix */
+	return !in_list(w->text, net_domains) && in_list(w->text, net_types);
+}
+
+static bool uses_network(const struct profile *p)
+{
+	for (const struct rule *r = p->rules; r; r = r->next)
+		if (r->kind == RULE_NETWORK || r->kind == RULE_UNIX)
+			return true;
+	return false;
+}
+
+static int compare_profile_names(const void *a, const void *b)
+{
+	const struct profile *pa = *(const struct profile *const *)a;
+	const struct profile *pb = *(const struct profile *const *)b;
+
+	return strcmp(pa->name ? pa->name : "", pb->name ? pb->name : "");
+}
+
+/* Call fn on each profile in the list, by name, parents before children. */
+static void walk_by_name(struct unenforced *u, struct profile *list,
+			 void (*fn)(struct unenforced *, const struct profile *))
+{
+	struct profile **v;
+	size_t n = 0;
+
+	for (struct profile *p = list; p; p = p->next)
+		n++;
+	if (!n)
+		return;
+	v = calloc(n, sizeof(*v));
+	if (!v) {
+		u->stop = true;
+		return;
+	}
+	n = 0;
+	for (struct profile *p = list; p; p = p->next)
+		v[n++] = p;
+	qsort(v, n, sizeof(*v), compare_profile_names);
+	for (size_t i = 0; i < n && !u->stop; i++) {
+		fn(u, v[i]);
+		walk_by_name(u, v[i]->children, fn);
+	}
+	free(v);
+}
+
+static void unenforced_say(struct unenforced *u, unsigned cls, const char *where, const char *msg)
+{
+	unsigned errors = u->ck->diag->errors;
+
+	diag_class_warning(u->ck->diag, cls, where, "%s", msg);
+	if (u->ck->diag->errors != errors) {
+		u->ck->status = -EINVAL;
+		u->stop = true;
+	}
+}
+
+static void unenforced_rules(struct unenforced *u, const struct profile *p)
+{
+	const struct features *f = u->ck->features;
+	char where[512];
+
+	snprintf(where, sizeof(where), "profile %s (%s)", p->name ? p->name : "",
+		 top_source(&p->loc)->name);
+	for (const struct rule *r = p->rules; r && !u->stop; r = r->next) {
+		const char *feature = NULL, *msg = NULL;
+		unsigned n;
+
+		switch (r->kind) {
+		case RULE_MOUNT:
+		case RULE_REMOUNT:
+		case RULE_UMOUNT:
+		case RULE_PIVOT_ROOT:
+			/* sic: apparmor_parser 3.0 cuts this one short */
+			feature = "mount";
+			msg = "mount rules not enforce";
+			break;
+		case RULE_DBUS:
+			feature = "dbus";
+			msg = "dbus rules not enforced";
+			break;
+		case RULE_SIGNAL:
+			feature = "signal";
+			msg = "signal rules not enforced";
+			break;
+		case RULE_PTRACE:
+			feature = "ptrace";
+			msg = "ptrace rules not enforced";
+			break;
+		default:
+			break;
+		}
+		if (feature) {
+			if (!features_has(f, feature))
+				unenforced_say(u, DIAG_W_RULE_NOT_ENFORCED, where, msg);
+			continue;
+		}
+		n = u->has_unix ? 0 : unix_socket_rules(r);
+		/*
+		 * With network mediation to fall back on, these are only told
+		 * when asked for (deny: rule-not-enforced; the rest:
+		 * rule-downgraded) and not under -q.
+		 */
+		if (u->has_network && (!(u->ck->diag->classes.warn &
+					 ((r->qual & QUAL_DENY) ? DIAG_W_RULE_NOT_ENFORCED
+								: DIAG_W_RULE_DOWNGRADED)) ||
+				       u->ck->diag->quiet))
+			n = 0;
+		for (unsigned i = 0; i < n && !u->stop; i++) {
+			if (r->qual & QUAL_DENY)
+				unenforced_say(u, DIAG_W_RULE_NOT_ENFORCED, where,
+					       "deny unix socket rule not enforced, can't be "
+					       "downgraded to generic network rule\n");
+			else if (u->has_network)
+				unenforced_say(u, DIAG_W_RULE_NOT_ENFORCED, where,
+					       "downgrading extended network unix socket rule to "
+					       "generic network rule\n");
+			else
+				unenforced_say(u, DIAG_W_RULE_NOT_ENFORCED, where,
+					       "extended network unix socket rules not enforced");
+		}
+	}
+}
+
+static void unenforced_network(struct unenforced *u, const struct profile *p)
+{
+	const struct source *src = top_source(&p->loc);
+	unsigned lines = 1;
+	char where[512], msg[512];
+
+	if (!uses_network(p))
+		return;
+	/* the line apparmor_parser's lexer stands on once the file is read */
+	for (size_t i = 0; i < src->len; i++)
+		lines += src->data[i] == '\n';
+	snprintf(where, sizeof(where), "%s (%s line %u)", src->name, src->name, lines);
+	/* only a warning on show can become an error */
+	if (!(u->ck->diag->classes.warn & DIAG_W_RULE_NOT_ENFORCED) || u->ck->diag->quiet)
+		return;
+	snprintf(msg, sizeof(msg), "profile %s network rules not enforced", p->name ? p->name : "");
+	unenforced_say(u, DIAG_W_RULE_NOT_ENFORCED, where, msg);
+}
+
+static void report_unenforced(struct checker *ck)
+{
+	struct unenforced u = {.ck = ck};
+
+	if (!ck->features || ck->status < 0)
+		return;
+	u.has_network =
+	    features_has(ck->features, "network") || features_has(ck->features, "network_v8");
+	u.has_unix = features_has(ck->features, "network/af_unix");
+	walk_by_name(&u, ck->pol->profiles, unenforced_rules);
+	if (!u.has_network && !u.stop)
+		walk_by_name(&u, ck->pol->profiles, unenforced_network);
+}
+
 int check_policy(struct policy *pol, struct diag *diag, const struct features *features)
 {
 	struct checker ck = {
@@ -823,5 +993,6 @@ int check_policy(struct policy *pol, struct diag *diag, const struct features *f
 	ck.discarded = true;
 	for (struct profile *p = pol->discarded; p; p = p->next)
 		check_profile(&ck, p);
+	report_unenforced(&ck);
 	return ck.status;
 }

@@ -88,3 +88,53 @@ void diag_warning(struct diag *d, const struct loc *loc, const char *fmt, ...)
 	diag_emit(d, "warning", loc, fmt, ap);
 	va_end(ap);
 }
+
+void diag_classes_option(struct diag_classes *c, const char *name, bool werror)
+{
+	static const struct {
+		const char *name;
+		unsigned bits;
+	} classes[] = {
+	    {"rule-not-enforced", DIAG_W_RULE_NOT_ENFORCED},
+	    {"rule-downgraded", DIAG_W_RULE_DOWNGRADED},
+	    {"all", DIAG_W_ALL},
+	};
+	unsigned *set = werror ? &c->werror : &c->warn;
+	bool negate = false;
+
+	if (!name) {
+		*set = DIAG_W_ALL;
+		return;
+	}
+	if (strncmp(name, "no-", 3) == 0) {
+		negate = true;
+		name += 3;
+	}
+	for (size_t i = 0; i < sizeof(classes) / sizeof(classes[0]); i++) {
+		if (strcmp(name, classes[i].name) != 0)
+			continue;
+		if (negate)
+			*set &= ~classes[i].bits;
+		else
+			*set |= classes[i].bits;
+	}
+}
+
+void diag_class_warning(struct diag *d, unsigned cls, const char *where, const char *fmt, ...)
+{
+	bool error = d->classes.werror & cls;
+	va_list ap;
+
+	if (error)
+		d->errors++;
+	else
+		d->warnings++;
+	/* an error still counts when its class is not shown */
+	if (!(d->classes.warn & cls) || d->quiet)
+		return;
+	fprintf(d->out, "Warning %sfrom %s: ", error ? "converted to Error " : "", where);
+	va_start(ap, fmt);
+	vfprintf(d->out, fmt, ap);
+	va_end(ap);
+	fputc('\n', d->out);
+}

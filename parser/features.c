@@ -214,3 +214,29 @@ bool features_list_contains(const struct features *f, const char *path, const ch
 	}
 	return false;
 }
+
+/* Capabilities up to audit_read, rlimits, file, the change_* family, policy v5 and v6. */
+static const char fallback_features[] =
+    "caps {mask {chown dac_override dac_read_search fowner fsetid kill setgid setuid setpcap "
+    "linux_immutable net_bind_service net_broadcast net_admin net_raw ipc_lock ipc_owner "
+    "sys_module sys_rawio sys_chroot sys_ptrace sys_pacct sys_admin sys_boot sys_nice "
+    "sys_resource sys_time sys_tty_config mknod lease audit_write audit_control setfcap "
+    "mac_override mac_admin syslog wake_alarm block_suspend audit_read}}"
+    "rlimit {mask {cpu fsize data stack core rss nproc nofile memlock as locks sigpending "
+    "msgqueue nice rtprio rttime}}"
+    "capability {0xffffff}"
+    "file {mask {create read write exec append mmap_exec link lock}}"
+    "domain {change_profile {yes}change_onexec {yes}change_hatv {yes}change_hat {yes}}"
+    "policy {v6 {yes}v5 {yes}}"
+    /* one brace too many: the cache directory name is the hash of all of it */
+    "}";
+
+int features_load_fallback(struct arena *a, struct features *ret)
+{
+	int r = features_parse_flat(
+	    a, arena_strndup(a, fallback_features, sizeof(fallback_features) - 2), ret);
+
+	if (r == 0)
+		ret->flattened = fallback_features;
+	return r;
+}

@@ -28,6 +28,17 @@ struct features {
 int features_load(struct arena *a, const char *path, struct features *ret);
 int features_parse_flat(struct arena *a, const char *text, struct features *ret);
 
+/*
+ * What apparmor_parser assumes when the kernel shows no features
+ * directory (securityfs without AppArmor, or a pre-2.4 kernel): this set
+ * names the cache directory then (733692a5.0).
+ */
+int features_load_fallback(struct arena *a, struct features *ret);
+/* The note apparmor_parser writes to stderr in that case. */
+#define FEATURES_MISSING_NOTE                                                                      \
+	"Cache read/write disabled: interface file missing. (Kernel needs AppArmor 2.4 "           \
+	"compatibility patch.)\n"
+
 /* Is there a feature (file or directory) at path? */
 bool features_has(const struct features *f, const char *path);
 /* The value of a leaf, or NULL. */

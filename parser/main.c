@@ -46,6 +46,7 @@ struct options {
 	const char *output_file;
 	bool names_only; /* -N */
 	bool preprocess; /* -p */
+	struct diag_classes warn; /* --warn, --Werror */
 	bool binary_input;
 	bool quiet, verbose;
 	bool print_cache_dir, purge_cache;
@@ -268,14 +269,16 @@ static int apply_option(struct options *o, int opt, const char *arg, const char 
 		}
 		break;
 	}
+	case OPT_WARN:
+	case OPT_WERROR:
+		diag_classes_option(&o->warn, arg, opt == OPT_WERROR);
+		break;
 	case OPT_CONFIG_FILE:
 	case OPT_PRINT_CONFIG:
 	case OPT_SKIP_BAD_CACHE:
 	case OPT_DEBUG_CACHE:
 	case OPT_ABORT_ON_ERROR:
 	case OPT_SKIP_BAD_CACHE_REBUILD:
-	case OPT_WARN:
-	case OPT_WERROR:
 	case 'f':
 	case 'm':
 	case 'n':
@@ -565,6 +568,9 @@ int main(int argc, char **argv)
 
 	frontend_init(&fe, o.include_dirs, o.n_include_dirs, stderr);
 	fe.diag.quiet = o.quiet;
+	fe.diag.classes = o.warn;
+	if (!o.features_file && !o.kernel_features_file && access(KERNEL_FEATURES_DIR, F_OK) < 0)
+		fputs(FEATURES_MISSING_NOTE, stderr);
 	if (load_features(&fe, &o, &features, argv[0]) < 0) {
 		frontend_release(&fe);
 		return EXIT_ERROR;
@@ -582,7 +588,8 @@ int main(int argc, char **argv)
 		 */
 		if (!kpath && access(KERNEL_FEATURES_DIR, F_OK) == 0)
 			kpath = KERNEL_FEATURES_DIR;
-		if (kpath && features_load(&fe.arena, kpath, &kernel) == 0)
+		if (kpath ? features_load(&fe.arena, kpath, &kernel) == 0
+			  : features_load_fallback(&fe.arena, &kernel) == 0)
 			cache_features = &kernel;
 		r = o.print_cache_dir ? cache_print_dir(cache_features, loc, stdout)
 				      : cache_purge(cache_features, loc);

@@ -430,7 +430,7 @@ static int include_directory(struct parser *ps, const char *dir, const struct lo
 		return syntax_error_at(ps, site, "could not open directory '%s': %s", dir,
 				       strerror(errno));
 	while ((de = readdir(d))) {
-		if (de->d_name[0] == '.')
+		if (source_dir_entry_skip(de->d_name) == SOURCE_SKIP_SILENT)
 			continue;
 		if (n == cap) {
 			size_t ncap = cap ? cap * 2 : 32;
@@ -451,6 +451,10 @@ static int include_directory(struct parser *ps, const char *dir, const struct lo
 		struct source *src;
 		struct stat st;
 
+		if (source_dir_entry_skip(names[i]) == SOURCE_SKIP_NOTE) {
+			fprintf(stderr, "Ignoring: '%s'\n", path);
+			continue;
+		}
 		if (stat(path, &st) < 0 || !S_ISREG(st.st_mode))
 			continue;
 		r = source_load_file(ps->sources, path, &src);

@@ -8,8 +8,9 @@
 
 /*
  * -p: write the policy text with every include directive replaced by the
- * included file(s), each announced by a "##included <name>" line. Each
- * file is inlined once, which also stops include cycles.
+ * included file(s), each announced by a "##included <name>" line, byte
+ * for byte as apparmor_parser -p writes it. A file is inlined once per
+ * block (top level, profile or hat body), which also stops include cycles.
  */
 int preprocess_file(struct source_cache *c, const char *path, FILE *out);
 

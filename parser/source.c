@@ -213,3 +213,30 @@ found:
 	*is_dir = ri->is_dir;
 	return 0;
 }
+
+static bool has_suffix(const char *s, size_t len, const char *suffix)
+{
+	size_t n = strlen(suffix);
+
+	return len > n && memcmp(s + len - n, suffix, n) == 0;
+}
+
+enum source_dir_skip source_dir_entry_skip(const char *name)
+{
+	static const char *const silent[] = {".dpkg-new",    ".dpkg-old", ".dpkg-dist", ".dpkg-bak",
+					     ".dpkg-remove", ".pacsave",  ".pacnew"};
+	static const char *const noted[] = {".orig", ".rej", ".rpmnew", ".rpmsave"};
+	size_t len = strlen(name);
+
+	if (name[0] == '.' || strcmp(name, "README") == 0)
+		return SOURCE_SKIP_SILENT;
+	for (size_t i = 0; i < sizeof(silent) / sizeof(silent[0]); i++)
+		if (has_suffix(name, len, silent[i]))
+			return SOURCE_SKIP_SILENT;
+	if (name[len - 1] == '~')
+		return SOURCE_SKIP_NOTE;
+	for (size_t i = 0; i < sizeof(noted) / sizeof(noted[0]); i++)
+		if (has_suffix(name, len, noted[i]))
+			return SOURCE_SKIP_NOTE;
+	return SOURCE_DIR_USE;
+}

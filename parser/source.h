@@ -71,4 +71,12 @@ int source_resolve_include(struct source_cache *c, const char *name, bool magic,
 int source_resolve_include_cached(struct source_cache *c, const char *name, bool magic, char **ret,
 				  bool *is_dir);
 
+/*
+ * Files in an included directory that apparmor_parser leaves out: package
+ * manager leftovers silently (SOURCE_SKIP_SILENT), editor and patch
+ * leftovers with an "Ignoring: 'path'" note (SOURCE_SKIP_NOTE).
+ */
+enum source_dir_skip { SOURCE_DIR_USE, SOURCE_SKIP_SILENT, SOURCE_SKIP_NOTE };
+enum source_dir_skip source_dir_entry_skip(const char *name);
+
 #endif

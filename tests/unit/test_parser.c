@@ -22,6 +22,7 @@
 #include "parser/frontend.h"
 #include "parser/lexer.h"
 #include "parser/parse.h"
+#include "parser/preprocess.h"
 
 struct run {
 	int r;
@@ -525,6 +526,149 @@ static void file_mode_decoding(void **state)
 	assert_int_equal(exec, EXEC_BARE);
 }
 
+static void write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+/* -p output, byte for byte as apparmor_parser 3.0.8 writes it. */
+static void preprocess_matches_oracle_layout(void **state)
+{
+	char dir[] = "/tmp/vigil-pp-XXXXXX", path[256], main_path[256], text[1024];
+	static const char *const names[] = {"a", "b", "x.dpkg-old", "README", "y.orig", "inc"};
+	struct source_cache c = {0};
+	struct arena a;
+	char *out = NULL;
+	size_t len = 0;
+	FILE *f;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/d", dir);
+	assert_int_equal(mkdir(path, 0755), 0);
+	for (size_t i = 0; i < 5; i++) {
+		snprintf(path, sizeof(path), "%s/d/%s", dir, names[i]);
+		snprintf(text, sizeof(text), "#%s\n", names[i]);
+		write_file(path, text);
+	}
+	snprintf(path, sizeof(path), "%s/inc", dir);
+	write_file(path, "/inc r,\n");
+	snprintf(main_path, sizeof(main_path), "%s/main", dir);
+	snprintf(text, sizeof(text),
+		 "@{V}=x\n"
+		 "include \"%s/d\"\n"
+		 "/p {\n"
+		 "  include \"%s/inc\"\n"
+		 "  include \"%s/inc\"\n"
+		 "  ^h {\n"
+		 "    include \"%s/inc\"\n"
+		 "  }\n"
+		 "  /{a,b} r,\n"
+		 "}\n",
+		 dir, dir, dir, dir);
+	write_file(main_path, text);
+
+	arena_init(&a);
+	c.arena = &a;
+	f = open_memstream(&out, &len);
+	assert_non_null(f);
+	assert_int_equal(preprocess_file(&c, main_path, f), 0);
+	fclose(f);
+	snprintf(text, sizeof(text),
+		 "@{V}=x\n\n"
+		 " \n\n##included \"%s/d\"\n#b\n#a\n\n"
+		 "/p {\n"
+		 "   \n\n##included \"%s/inc\"\n/inc r,\n\n"
+		 "   \n\n##skipped duplicate include <%s/inc>\n\n"
+		 "  ^h {\n"
+		 "     \n\n##included \"%s/inc\"\n/inc r,\n\n"
+		 "  }\n"
+		 "  /{a,b} r,\n"
+		 "}\n",
+		 dir, dir, dir, dir);
+	assert_string_equal(out, text);
+	free(out);
+	arena_release(&a);
+
+	for (size_t i = 0; i < 5; i++) {
+		snprintf(path, sizeof(path), "%s/d/%s", dir, names[i]);
+		unlink(path);
+	}
+	snprintf(path, sizeof(path), "%s/d", dir);
+	rmdir(path);
+	snprintf(path, sizeof(path), "%s/inc", dir);
+	unlink(path);
+	unlink(main_path);
+	rmdir(dir);
+}
+
+/* Rule classes missing from the features: apparmor_parser's words and order. */
+static void unenforced_rules_are_reported(void **state)
+{
+	struct features feat;
+	struct run run;
+	FILE *err;
+
+	(void)state;
+	frontend_init(&run.fe, NULL, 0, NULL);
+	assert_int_equal(features_parse_flat(&run.fe.arena, "file {mask {read\n}\n}\n", &feat), 0);
+	err = open_memstream(&run.errors, &run.len);
+	assert_non_null(err);
+	run.fe.diag.out = err;
+	run.fe.features = &feat;
+	diag_classes_option(&run.fe.diag.classes, "rule-not-enforced", false);
+	run.r = frontend_load_text(&run.fe, "t.aa",
+				   "profile b {\n  ^h { dbus, }\n  mount,\n  network,\n}\n"
+				   "profile a { signal, network packet, }\n",
+				   &run.pol);
+	fclose(err);
+	assert_int_equal(run.r, 0);
+	assert_string_equal(
+	    run.errors, "Warning from profile a (t.aa): signal rules not enforced\n"
+			"Warning from profile b (t.aa): mount rules not enforce\n"
+			"Warning from profile b (t.aa): extended network unix socket rules "
+			"not enforced\n"
+			"Warning from profile h (t.aa): dbus rules not enforced\n"
+			"Warning from t.aa (t.aa line 7): profile a network rules not enforced\n"
+			"Warning from t.aa (t.aa line 7): profile b network rules not enforced\n");
+	run_done(&run);
+
+	/* --Werror turns the first one into an error, shown or not */
+	frontend_init(&run.fe, NULL, 0, NULL);
+	assert_int_equal(features_parse_flat(&run.fe.arena, "file {mask {read\n}\n}\n", &feat), 0);
+	err = open_memstream(&run.errors, &run.len);
+	assert_non_null(err);
+	run.fe.diag.out = err;
+	run.fe.features = &feat;
+	diag_classes_option(&run.fe.diag.classes, "rule-not-enforced", true);
+	run.r = frontend_load_text(&run.fe, "t.aa", "profile a { signal, ptrace, }\n", &run.pol);
+	fclose(err);
+	assert_int_not_equal(run.r, 0);
+	assert_string_equal(run.errors, "");
+	run_done(&run);
+}
+
+/* No features directory: apparmor_parser's fallback set names the cache. */
+static void cache_dir_without_kernel_features(void **state)
+{
+	struct arena a;
+	struct features f;
+	char path[256];
+
+	(void)state;
+	arena_init(&a);
+	assert_int_equal(features_load_fallback(&a, &f), 0);
+	assert_true(features_has(&f, "domain/change_hat"));
+	assert_false(features_has(&f, "network"));
+	assert_int_equal(cache_dir_path(&f, "/var/cache/apparmor", path, sizeof(path)), 0);
+	assert_string_equal(path, "/var/cache/apparmor/733692a5.0");
+	arena_release(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -543,6 +687,9 @@ int main(void)
 	    cmocka_unit_test(bounds_variable_blowup),
 	    cmocka_unit_test(diagnostics_show_caret_and_include_chain),
 	    cmocka_unit_test(include_cycles_terminate),
+	    cmocka_unit_test(preprocess_matches_oracle_layout),
+	    cmocka_unit_test(unenforced_rules_are_reported),
+	    cmocka_unit_test(cache_dir_without_kernel_features),
 	    cmocka_unit_test(names_are_listed_in_order),
 	    cmocka_unit_test(policy_tree_is_built),
 	    cmocka_unit_test(features_flat_and_lookup),
