@@ -782,6 +782,25 @@ static int end_of_rule(struct parser *ps)
 }
 
 /*
+ * Read one word that must not be quoted and append it to the list whose
+ * end is *tail; used by the rules whose words are names, not strings.
+ */
+static int append_unquoted_word(struct parser *ps, enum word_kind kind, const char *what,
+				const char *quoted_error, struct value ***tail)
+{
+	struct word w;
+	int r = read_word(ps, kind, what, &w);
+
+	if (r < 0)
+		return r;
+	if (w.quoted)
+		return syntax_error_at(ps, &w.loc, "%s", quoted_error);
+	**tail = value_new(ps, &w);
+	*tail = &(**tail)->next;
+	return 0;
+}
+
+/*
  * capability NAME..., network WORDS...: plain words up to the comma. A
  * network word runs to white space like a path ("inet,network" is one
  * bad word), a capability name stops at a comma.
@@ -792,16 +811,11 @@ static int parse_word_rule(struct parser *ps, struct rule *rule)
 	struct value **tail = &rule->words;
 
 	while (lexer_peek(ps->lx) != ',') {
-		struct word w;
-		int r = read_word(ps, kind, "a name or ','", &w);
+		int r = append_unquoted_word(ps, kind, "a name or ','",
+					     "syntax error: unexpected quoted string", &tail);
 
 		if (r < 0)
 			return r;
-		if (w.quoted)
-			return syntax_error_at(ps, &w.loc,
-					       "syntax error: unexpected quoted string");
-		*tail = value_new(ps, &w);
-		tail = &(*tail)->next;
 	}
 	return end_of_rule(ps);
 }
@@ -981,14 +995,10 @@ static int parse_rlimit_rule(struct parser *ps, struct rule *rule)
 	if (!lexer_accept(ps->lx, "<="))
 		return expected(ps, "'<='");
 	while (!rule_ends(ps)) {
-		r = read_word(ps, WORD_ID, "an rlimit value", &w);
+		r = append_unquoted_word(ps, WORD_ID, "an rlimit value",
+					 "syntax error: rlimit values are not quoted", &tail);
 		if (r < 0)
 			return r;
-		if (w.quoted)
-			return syntax_error_at(ps, &w.loc,
-					       "syntax error: rlimit values are not quoted");
-		*tail = value_new(ps, &w);
-		tail = &(*tail)->next;
 	}
 	return end_of_rule(ps);
 }
