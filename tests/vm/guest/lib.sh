@@ -76,3 +76,15 @@ dump_features()
 		printf '%s %s\n' "$f" "$(tr '\n' ' ' <"$f" | sed 's/ $//')"
 	done)
 }
+
+# Remove every loaded profile, so that a test starts from no policy
+# whatever the tests before it in the same boot loaded.
+remove_all_profiles()
+{
+	local fs=/sys/kernel/security/apparmor p
+	[ -r $fs/profiles ] || return 0
+	for p in $(sed 's/ (.*//' $fs/profiles | grep -v //); do
+		printf '%s' "$p" >$fs/.remove
+	done
+	[ -z "$(cat $fs/profiles)" ]
+}
