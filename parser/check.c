@@ -50,6 +50,22 @@ static void fail(struct checker *ck, const struct loc *loc, const char *fmt, ...
 	ck->status = -EINVAL;
 }
 
+/*
+ * Every value of every conditional called @name must be one of @allowed;
+ * each one that is not is reported as "@problem 'value'".
+ */
+static void check_cond_values(struct checker *ck, const struct cond *conds, const char *name,
+			      const char *const *allowed, const char *problem)
+{
+	for (const struct cond *c = conds; c; c = c->next) {
+		if (strcmp(c->name, name) != 0)
+			continue;
+		for (const struct value *v = c->values; v; v = v->next)
+			if (!in_list(v->text, allowed))
+				fail(ck, &v->loc, "%s '%s'", problem, v->text);
+	}
+}
+
 /* Expand variables in *text (in place); optionally check it as a glob. */
 
 /* @{profile_name}: the full name, "parent//child" for children and hats. */
@@ -285,13 +301,7 @@ static void check_unix(struct checker *ck, struct rule *r)
 				fail(ck, &v->loc, "unix access '%s' cannot be used with a peer",
 				     v->text);
 	}
-	for (struct cond *c = r->conds; c; c = c->next) {
-		if (strcmp(c->name, "type") != 0)
-			continue;
-		for (struct value *v = c->values; v; v = v->next)
-			if (!in_list(v->text, net_types))
-				fail(ck, &v->loc, "invalid socket type '%s'", v->text);
-	}
+	check_cond_values(ck, r->conds, "type", net_types, "invalid socket type");
 }
 
 static void check_dbus(struct checker *ck, struct rule *r)
@@ -386,13 +396,7 @@ static void check_mount(struct checker *ck, struct rule *r)
 	static const char *const conds[] = {"fstype", "vfstype", "options", NULL};
 
 	check_cond_names(ck, r, r->conds, conds, "");
-	for (struct cond *c = r->conds; c; c = c->next) {
-		if (strcmp(c->name, "options") != 0)
-			continue;
-		for (struct value *v = c->values; v; v = v->next)
-			if (!in_list(v->text, mount_options))
-				fail(ck, &v->loc, "unsupported mount option '%s'", v->text);
-	}
+	check_cond_values(ck, r->conds, "options", mount_options, "unsupported mount option");
 }
 
 static void check_pivot_root(struct checker *ck, struct rule *r)
