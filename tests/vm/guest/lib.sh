@@ -5,6 +5,9 @@
 _checks=0
 _failed=0
 
+# Every check returns non-zero when it fails, so that a test can add
+# diagnostics: check_eq ... || dmesg | tail
+
 # check DESCRIPTION COMMAND...: one subtest that passes when COMMAND does.
 check()
 {
@@ -17,6 +20,7 @@ check()
 		echo "not ok $_checks - $desc"
 		sed 's/^/# /' /tmp/check.out
 		_failed=$((_failed + 1))
+		return 1
 	fi
 }
 
@@ -31,6 +35,7 @@ check_eq()
 		echo "# expected: $2"
 		echo "# actual:   $3"
 		_failed=$((_failed + 1))
+		return 1
 	fi
 }
 
@@ -44,6 +49,7 @@ check_files_eq()
 		echo "not ok $_checks - $1"
 		diff -u "$2" "$3" | sed 's/^/# /'
 		_failed=$((_failed + 1))
+		return 1
 	fi
 }
 
