@@ -21,6 +21,8 @@ parser_libvigilparser_a_SOURCES = \
 	parser/frontend.h \
 	parser/lexer.c \
 	parser/lexer.h \
+	parser/load.c \
+	parser/load.h \
 	parser/parse.c \
 	parser/parse.h \
 	parser/policy.c \
@@ -29,6 +31,8 @@ parser_libvigilparser_a_SOURCES = \
 	parser/preprocess.h \
 	parser/source.c \
 	parser/source.h \
+	parser/stream_check.c \
+	parser/stream_check.h \
 	parser/version.c \
 	parser/version.h
 parser_libvigilparser_a_CFLAGS = $(AM_CFLAGS) $(LIBCAP_CFLAGS)
