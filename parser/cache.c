@@ -174,17 +174,15 @@ static bool is_dir(const char *path)
  */
 int cache_dir_find(const struct features *f, const char *loc, bool create, char *buf, size_t size)
 {
-	unsigned n, free_n = 0;
+	unsigned n;
 	int r;
 
 	for (n = 0; n < CACHE_MAX_COLLISIONS; n++) {
 		r = dir_name(f, loc, n, buf, size);
 		if (r < 0)
 			return r;
-		if (!is_dir(buf)) {
-			free_n = n;
+		if (!is_dir(buf))
 			break;
-		}
 		r = features_match(buf, f);
 		if (r == 1)
 			return 0;
@@ -192,15 +190,11 @@ int cache_dir_find(const struct features *f, const char *loc, bool create, char 
 			/* a directory without .features is adopted */
 			return create ? write_features(buf, f) : 0;
 		}
-		free_n = n + 1;
 	}
-	if (!create)
-		return -ENOENT;
-	if (free_n >= CACHE_MAX_COLLISIONS)
+	if (n == CACHE_MAX_COLLISIONS)
 		return -EEXIST;
-	r = dir_name(f, loc, free_n, buf, size);
-	if (r < 0)
-		return r;
+	if (!create)
+		return CACHE_DIR_ABSENT;
 	if (mkdir(loc, 0700) < 0 && errno != EEXIST)
 		return -errno;
 	if (mkdir(buf, 0700) < 0 && errno != EEXIST)
@@ -213,8 +207,6 @@ int cache_print_dir(const struct features *f, const char *loc, FILE *out)
 	char path[CACHE_PATH_MAX];
 	int r = cache_dir_find(f, loc, false, path, sizeof(path));
 
-	if (r == -ENOENT)
-		r = cache_dir_path(f, loc, path, sizeof(path));
 	if (r < 0)
 		return r;
 	fprintf(out, "%s\n", path);
@@ -228,7 +220,7 @@ int cache_purge(const struct features *f, const char *loc)
 	struct dirent *de;
 	int r = cache_dir_find(f, loc, false, path, sizeof(path));
 
-	if (r == -ENOENT)
+	if (r == CACHE_DIR_ABSENT)
 		return 0;
 	if (r < 0)
 		return r;

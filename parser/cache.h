@@ -23,9 +23,10 @@ uint32_t murmur3_32(const void *data, size_t len, uint32_t seed);
 int cache_dir_path(const struct features *f, const char *loc, char *buf, size_t size);
 /*
  * The cache directory of these features under loc, following the ".n"
- * collision rule. With create, it and its .features are made if needed;
- * without, -ENOENT when there is none.
+ * collision rule, into buf. With create, it and its .features are made if
+ * needed; without, CACHE_DIR_ABSENT says buf names one not made yet.
  */
+#define CACHE_DIR_ABSENT 1
 int cache_dir_find(const struct features *f, const char *loc, bool create, char *buf, size_t size);
 int cache_print_dir(const struct features *f, const char *loc, FILE *out);
 /* Remove the matching cache directory and the cached policy in it. */

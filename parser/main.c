@@ -551,7 +551,7 @@ static int cache_lookup(struct run *run, const char *path, char *cache_path, uin
 		char dir[CACHE_PATH_MAX];
 
 		if (cache_dir_find(run->cache_features, run->cache_locs[i], false, dir,
-				   sizeof(dir)) < 0 ||
+				   sizeof(dir)) != 0 ||
 		    cache_file_path(dir, path, cache_path, CACHE_PATH_MAX) < 0)
 			continue;
 		r = cache_read(cache_path, &run->fe->sources.newest_mtime, version, data, size);

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <string.h>
 
 #include "parser/stream_check.h"
@@ -79,6 +80,8 @@ int stream_check(const uint8_t *data, size_t size, uint32_t version)
 {
 	const uint8_t *p = data, *end = data + size;
 	long depth = 0;
+	/* a whole stream ends by closing a profile record's struct */
+	bool closed_record = false;
 
 	if (size < sizeof(version_tag) + 4 || memcmp(data, version_tag, sizeof(version_tag)) != 0 ||
 	    le32(data + sizeof(version_tag)) != version)
@@ -94,7 +97,8 @@ int stream_check(const uint8_t *data, size_t size, uint32_t version)
 			depth--;
 		if (depth < 0)
 			return -EBADMSG;
+		closed_record = depth == 0 && *p == CODE_STRUCTEND;
 		p += 1 + n;
 	}
-	return depth == 0 ? 0 : -EBADMSG;
+	return depth == 0 && closed_record ? 0 : -EBADMSG;
 }
