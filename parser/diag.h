@@ -27,6 +27,8 @@ struct diag {
 	FILE *out;
 	unsigned errors;
 	unsigned warnings;
+	/* where the first error since first_error.src was cleared is, if it had a place */
+	struct loc first_error;
 	bool quiet; /* -q: suppress warnings */
 	bool show_warnings;
 	struct diag_classes classes;

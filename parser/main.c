@@ -643,6 +643,32 @@ static int compile_to_output(struct run *run, const char *path, const struct pol
 	return EXIT_OK;
 }
 
+/*
+ * -p: the text with includes inlined. Input the front end refuses is
+ * written up to the error and exits 1, as apparmor_parser -p does.
+ */
+static int preprocess(struct run *run, const char *path)
+{
+	struct frontend *fe = run->fe;
+	struct policy *pol;
+	unsigned errors = fe->diag.errors;
+	bool refused;
+	int r;
+
+	fe->diag.first_error.src = NULL;
+	r = frontend_load(fe, path, &pol);
+	refused = r < 0 && fe->diag.errors > errors;
+
+	if (r == -ENOENT && !refused) {
+		fprintf(stderr, "File %s not found, skipping...\n", path);
+		return EXIT_NOT_FOUND;
+	}
+	r = preprocess_file_until(&fe->sources, path, stdout,
+				  refused && fe->diag.first_error.src ? &fe->diag.first_error
+								      : NULL);
+	return refused || r < 0 ? EXIT_ERROR : EXIT_OK;
+}
+
 /* Process one profile file; returns the exit code for it. */
 static int process_file(struct run *run, const char *path)
 {
@@ -653,14 +679,8 @@ static int process_file(struct run *run, const char *path)
 
 	if (o->binary_input)
 		return process_binary_file(run, path);
-	if (o->preprocess) {
-		r = preprocess_file(&fe->sources, path, stdout);
-		if (r == -ENOENT) {
-			fprintf(stderr, "File %s not found, skipping...\n", path);
-			return EXIT_NOT_FOUND;
-		}
-		return r < 0 ? EXIT_ERROR : EXIT_OK;
-	}
+	if (o->preprocess)
+		return preprocess(run, path);
 	r = frontend_load(fe, path, &pol);
 	if (r == -ENOENT) {
 		fprintf(stderr, "File %s not found, skipping...\n", path);

@@ -76,6 +76,34 @@ static void assert_refuses(const char *text, const char *needle)
 	run_done(&run);
 }
 
+/* The text is refused and the diagnostic starts with exactly this line. */
+static void assert_first_error_line(const char *text, const char *line)
+{
+	struct run run;
+	size_t n = strlen(line);
+
+	run_text(&run, text);
+	if (run.r == 0)
+		fail_msg("accepted: %s", text);
+	if (strncmp(run.errors, line, n) != 0 || run.errors[n] != '\n')
+		fail_msg("expected first line '%s' in:\n%s", line, run.errors);
+	run_done(&run);
+}
+
+/* Conditional values outside their vocabulary, in apparmor_parser's words. */
+static void names_the_bad_conditional_value(void **state)
+{
+	(void)state;
+	assert_first_error_line("profile foo { unix type=bogus, }",
+				"t.aa:1:25: error: invalid socket type 'bogus'");
+	assert_first_error_line("profile foo { unix (send) type=seqpkt, }",
+				"t.aa:1:32: error: invalid socket type 'seqpkt'");
+	assert_first_error_line("profile foo { mount options=bogus, }",
+				"t.aa:1:29: error: unsupported mount option 'bogus'");
+	assert_first_error_line("profile foo {\n  mount options=(ro,nosuchopt) /a,\n}",
+				"t.aa:2:21: error: unsupported mount option 'nosuchopt'");
+}
+
 static void accepts_every_rule_type(void **state)
 {
 	static const char *const rules[] = {
@@ -675,6 +703,7 @@ int main(void)
 	    cmocka_unit_test(accepts_every_rule_type),
 	    cmocka_unit_test(refuses_bad_file_modes),
 	    cmocka_unit_test(refuses_bad_names),
+	    cmocka_unit_test(names_the_bad_conditional_value),
 	    cmocka_unit_test(refuses_bad_qualifiers),
 	    cmocka_unit_test(refuses_bad_flags),
 	    cmocka_unit_test(checks_variables),
