@@ -99,6 +99,9 @@ void diag_classes_option(struct diag_classes *c, const char *name, bool werror)
 	} classes[] = {
 	    {"rule-not-enforced", DIAG_W_RULE_NOT_ENFORCED},
 	    {"rule-downgraded", DIAG_W_RULE_DOWNGRADED},
+	    {"deprecated", DIAG_W_DEPRECATED},
+	    {"dangerous", DIAG_W_DANGEROUS},
+	    {"dev", DIAG_W_ALL},
 	    {"all", DIAG_W_ALL},
 	};
 	unsigned *set = werror ? &c->werror : &c->warn;

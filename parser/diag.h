@@ -15,7 +15,9 @@
 enum {
 	DIAG_W_RULE_NOT_ENFORCED = 1u << 0,
 	DIAG_W_RULE_DOWNGRADED = 1u << 1,
-	DIAG_W_ALL = (1u << 2) - 1,
+	DIAG_W_DEPRECATED = 1u << 2,
+	DIAG_W_DANGEROUS = 1u << 3,
+	DIAG_W_ALL = (1u << 4) - 1,
 };
 
 struct diag_classes {

@@ -669,6 +669,14 @@ static int preprocess(struct run *run, const char *path)
 	return refused || r < 0 ? EXIT_ERROR : EXIT_OK;
 }
 
+static int verbose_processed(const struct options *o, const struct policy *pol)
+{
+	if (o->verbose)
+		for (const struct profile *p = pol->profiles; p; p = p->next)
+			printf("Processed \"%s\".\n", p->name);
+	return EXIT_OK;
+}
+
 /* Process one profile file; returns the exit code for it. */
 static int process_file(struct run *run, const char *path)
 {
@@ -716,6 +724,12 @@ static int process_file(struct run *run, const char *path)
 		if (o->show_cache)
 			fprintf(stderr, "Cache miss: %s\n", path);
 	}
+	/*
+	 * -Q alone only checks: the compiler does not encode every rule
+	 * class yet, and the front end's verdict is what -Q reports.
+	 */
+	if (o->skip_kernel_load && !(o->write_cache && cacheable(run, path, pol)))
+		return verbose_processed(o, pol);
 	return compile_and_load(run, path, pol);
 }
 

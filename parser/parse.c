@@ -108,7 +108,8 @@ static struct value *value_new(struct parser *ps, const struct word *w)
 
 static bool is_mode_char(char c)
 {
-	return strchr("rwalkmxXiIuUpPcC", c) != NULL;
+	/* R W L M (like I and X) are deprecated upper-case spellings */
+	return strchr("rwalkmxXiIuUpPcCRWLM", c) != NULL;
 }
 
 /*
@@ -265,21 +266,25 @@ int parse_file_mode(const char *text, bool deny, uint32_t *perms, enum exec_mode
 	for (const char *p = text; *p; p++) {
 		switch (*p) {
 		case 'r':
+		case 'R':
 			*perms |= PERM_READ;
 			break;
 		case 'w':
+		case 'W':
 			*perms |= PERM_WRITE;
 			break;
 		case 'a':
 			*perms |= PERM_APPEND;
 			break;
 		case 'l':
+		case 'L':
 			*perms |= PERM_LINK;
 			break;
 		case 'k':
 			*perms |= PERM_LOCK;
 			break;
 		case 'm':
+		case 'M':
 			*perms |= PERM_MMAP;
 			break;
 		case 'i':
@@ -1003,6 +1008,31 @@ static int parse_rlimit_rule(struct parser *ps, struct rule *rule)
 	return end_of_rule(ps);
 }
 
+/* --warn=deprecated and --warn=dangerous, in apparmor_parser's words. */
+static void mode_warnings(struct parser *ps, const struct rule *rule)
+{
+	const struct loc *l = &rule->mode_loc;
+	const struct loc *top = l;
+	char where[512];
+
+	if (!strpbrk(rule->mode_text, "RWLIMX") && rule->exec != EXEC_UNCONFINED)
+		return;
+	while (top->included_from)
+		top = top->included_from;
+	snprintf(where, sizeof(where), "%s (%s line %u)", top->src->name, l->src->name, l->line);
+	if (strpbrk(rule->mode_text, "RWLIMX"))
+		diag_class_warning(ps->diag, DIAG_W_DEPRECATED, where,
+				   "Uppercase qualifiers \"RWLIMX\" are deprecated, please convert "
+				   "to lowercase\nSee the apparmor.d(5) manpage for details.");
+	/* "Ux" scrubs the environment; "pux" and "cux" are other modes */
+	if (rule->exec == EXEC_UNCONFINED && !rule->exec_clean)
+		diag_class_warning(
+		    ps->diag, DIAG_W_DANGEROUS, where,
+		    "Unconfined exec qualifier (ux) allows some dangerous environment "
+		    "variables to be passed to the unconfined process; 'man 5 "
+		    "apparmor.d' for details.");
+}
+
 static int decode_mode(struct parser *ps, struct rule *rule)
 {
 	const char *error = NULL;
@@ -1014,6 +1044,7 @@ static int decode_mode(struct parser *ps, struct rule *rule)
 		r = 0;
 	if (r < 0)
 		return syntax_error_at(ps, &rule->mode_loc, "%s", error);
+	mode_warnings(ps, rule);
 	if (!rule->exec_safety)
 		return 0;
 	/* "safe"/"unsafe" say whether the environment is scrubbed, overriding case */

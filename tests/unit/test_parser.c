@@ -635,6 +635,59 @@ static void preprocess_matches_oracle_layout(void **state)
 }
 
 /* Rule classes missing from the features: apparmor_parser's words and order. */
+/* Run text with --warn=cls; return the diagnostics (caller frees). */
+static char *warnings_for(const char *cls, const char *text, int *r)
+{
+	struct run run;
+	FILE *err;
+	char *out;
+
+	frontend_init(&run.fe, NULL, 0, NULL);
+	err = open_memstream(&run.errors, &run.len);
+	assert_non_null(err);
+	run.fe.diag.out = err;
+	if (cls)
+		diag_classes_option(&run.fe.diag.classes, cls, false);
+	*r = frontend_load_text(&run.fe, "t.aa", text, &run.pol);
+	fclose(err);
+	out = run.errors;
+	frontend_release(&run.fe);
+	return out;
+}
+
+/* Upper-case R W L M I X are accepted; --warn=deprecated and dangerous say what 3.0.8 says. */
+static void deprecated_and_dangerous_modes_warn(void **state)
+{
+	static const char text[] =
+	    "profile a {\n  /c RW,\n  /d LM,\n  /bin/x ux,\n  /bin/y Ux,\n}\n";
+	char *out;
+	int r;
+
+	(void)state;
+	out = warnings_for(NULL, text, &r);
+	assert_int_equal(r, 0);
+	assert_string_equal(out, "");
+	free(out);
+	out = warnings_for("deprecated", text, &r);
+	assert_int_equal(r, 0);
+	assert_string_equal(out,
+			    "Warning from t.aa (t.aa line 2): Uppercase qualifiers \"RWLIMX\" are "
+			    "deprecated, please convert to lowercase\n"
+			    "See the apparmor.d(5) manpage for details.\n"
+			    "Warning from t.aa (t.aa line 3): Uppercase qualifiers \"RWLIMX\" are "
+			    "deprecated, please convert to lowercase\n"
+			    "See the apparmor.d(5) manpage for details.\n");
+	free(out);
+	out = warnings_for("dangerous", text, &r);
+	assert_int_equal(r, 0);
+	assert_string_equal(out, "Warning from t.aa (t.aa line 4): Unconfined exec qualifier (ux) "
+				 "allows some dangerous environment variables to be passed to the "
+				 "unconfined process; 'man 5 apparmor.d' for details.\n");
+	free(out);
+	/* a lone upper-case X is still no mode: it needs a qualifier */
+	assert_refuses("profile a { /c X, }", "exec qualifier");
+}
+
 static void unenforced_rules_are_reported(void **state)
 {
 	struct features feat;
@@ -718,6 +771,7 @@ int main(void)
 	    cmocka_unit_test(include_cycles_terminate),
 	    cmocka_unit_test(preprocess_matches_oracle_layout),
 	    cmocka_unit_test(unenforced_rules_are_reported),
+	    cmocka_unit_test(deprecated_and_dangerous_modes_warn),
 	    cmocka_unit_test(cache_dir_without_kernel_features),
 	    cmocka_unit_test(names_are_listed_in_order),
 	    cmocka_unit_test(policy_tree_is_built),
