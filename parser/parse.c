@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <strings.h>
 #include <sys/stat.h>
 
@@ -20,6 +21,10 @@
 
 /* Deeper nesting than this is surely garbage; refuse it before the stack does. */
 #define MAX_NESTING 64
+/* Each nested include costs about 1 KiB of stack: 4096 stay well inside 8 MiB. */
+#define MAX_INCLUDE_DEPTH 4096u
+/* descriptors apparmor_parser holds besides its include stack */
+#define ORACLE_OTHER_FDS 6u
 
 struct parser {
 	struct arena *arena;
@@ -388,6 +393,26 @@ static bool already_included(const struct source ***list, size_t *n, size_t *cap
 	return false;
 }
 
+/*
+ * apparmor_parser keeps every file of an include chain open, so its depth
+ * limit is the descriptor limit less the few it holds otherwise: 1018
+ * under the usual 1024. Ours follows it, within what our stack allows.
+ */
+static unsigned include_depth_limit(void)
+{
+	static unsigned limit;
+	struct rlimit rl;
+
+	if (limit)
+		return limit;
+	limit = MAX_INCLUDE_DEPTH;
+	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY &&
+	    rl.rlim_cur < MAX_INCLUDE_DEPTH + ORACLE_OTHER_FDS)
+		limit =
+		    rl.rlim_cur > ORACLE_OTHER_FDS ? (unsigned)rl.rlim_cur - ORACLE_OTHER_FDS : 1;
+	return limit;
+}
+
 static int parse_included_source(struct parser *ps, const struct source *src,
 				 const struct loc *site, struct profile *prof)
 {
@@ -403,9 +428,9 @@ static int parse_included_source(struct parser *ps, const struct source *src,
 				    &ps->pol->cap_included, src, ps->arena)) {
 		return 0;
 	}
-	if (ps->include_depth >= MAX_NESTING)
-		return syntax_error_at(ps, site, "includes nested deeper than %d levels",
-				       MAX_NESTING);
+	if (ps->include_depth >= include_depth_limit())
+		return syntax_error_at(ps, site, "includes nested deeper than %u levels",
+				       include_depth_limit());
 	*site_copy = *site;
 	lexer_init(&sub, src, site_copy);
 	ps->lx = &sub;
