@@ -581,6 +581,39 @@ static void cache_store(struct run *run, const char *path, const struct emit_buf
 		fprintf(stderr, "Wrote cache: %s\n", file);
 }
 
+static int compare_profile_names(const void *x, const void *y)
+{
+	return strcmp((*(const struct profile *const *)x)->name,
+		      (*(const struct profile *const *)y)->name);
+}
+
+/*
+ * -v after a load: every profile by its own name, siblings in name order,
+ * children before their parent, as apparmor_parser 3.0.8 lists them.
+ */
+static void print_succeeded(const struct profile *list, const char *noun)
+{
+	const struct profile **v;
+	size_t n = 0;
+
+	for (const struct profile *p = list; p; p = p->next)
+		n++;
+	if (n == 0)
+		return;
+	v = malloc(n * sizeof(*v));
+	if (!v)
+		return;
+	n = 0;
+	for (const struct profile *p = list; p; p = p->next)
+		v[n++] = p;
+	qsort(v, n, sizeof(*v), compare_profile_names);
+	for (size_t i = 0; i < n; i++) {
+		print_succeeded(v[i]->children, noun);
+		printf("%s succeeded for \"%s\".\n", noun, v[i]->name);
+	}
+	free(v);
+}
+
 /*
  * Compile pol and load it: the whole file in one write, so a kernel
  * refusing any profile of it leaves the loaded policy as it was.
@@ -611,9 +644,8 @@ static int compile_and_load(struct run *run, const char *path, const struct poli
 			rc = load_exit_code(r);
 		}
 	}
-	if (rc == EXIT_OK && o->verbose && !o->skip_kernel_load)
-		for (size_t i = 0; i < n; i++)
-			printf("%s succeeded for \"%s\".\n", load_op_noun(o->action), names[i]);
+	if (rc == EXIT_OK && o->verbose)
+		print_succeeded(pol->profiles, load_op_noun(o->action));
 	if (rc == EXIT_OK && o->write_cache && cacheable(run, path, pol))
 		cache_store(run, path, &b);
 	emit_buffer_release(&b);
@@ -672,8 +704,7 @@ static int preprocess(struct run *run, const char *path)
 static int verbose_processed(const struct options *o, const struct policy *pol)
 {
 	if (o->verbose)
-		for (const struct profile *p = pol->profiles; p; p = p->next)
-			printf("Processed \"%s\".\n", p->name);
+		print_succeeded(pol->profiles, load_op_noun(o->action));
 	return EXIT_OK;
 }
 
