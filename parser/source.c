@@ -133,8 +133,12 @@ int source_load_file(struct source_cache *c, const char *path, struct source **r
 		close(fd);
 		return -EISDIR;
 	}
-	/* Devices and fifos could block or never end: policy lives in regular files. */
-	if (!S_ISREG(st.st_mode)) {
+	/*
+	 * Pipes and character devices are read as apparmor_parser reads them
+	 * ("-p <(...)", /dev/stdin, /dev/null): read_all bounds what an
+	 * endless one costs. Block devices and the like are not policy.
+	 */
+	if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode) && !S_ISCHR(st.st_mode)) {
 		close(fd);
 		return -EINVAL;
 	}
