@@ -568,7 +568,10 @@ static void cache_store(struct run *run, const char *path, const struct emit_buf
 	int r = cache_dir_find(run->cache_features, loc, true, dir, sizeof(dir));
 
 	if (r < 0) {
-		fprintf(stderr, "Can't create cache directory '%s': %s\n", loc, strerror(-r));
+		/* not an error: apparmor_parser loads on and says so only under -k */
+		if (run->o->show_cache)
+			fprintf(stderr, "Cache write disabled: Cannot create cache '%s': %s\n", loc,
+				strerror(-r));
 		return;
 	}
 	r = cache_file_path(dir, path, file, sizeof(file));
