@@ -933,7 +933,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "%s: Too many actions given on the command line.\n", argv[0]);
 		return EXIT_ERROR;
 	}
-	if (!o.skip_kernel_load && geteuid() != 0) {
+	if (!o.skip_kernel_load && !o.print_cache_dir && geteuid() != 0) {
 		fprintf(stderr, "%s: Sorry. You need root privileges to run this program.\n\n",
 			argv[0]);
 		return EXIT_ERROR;
