@@ -345,9 +345,15 @@ static int load_config_file(struct options *o, const char *path, const char *arg
 			*--end = '\0';
 		if (*p == '#' || *p == '\0')
 			continue;
-		eq = strchr(p, '=');
-		if (eq)
+		/* "name=value" or "name value" ("Include /etc/apparmor.d/") */
+		eq = p + strcspn(p, "= \t");
+		if (*eq) {
 			*eq++ = '\0';
+			while (*eq == ' ' || *eq == '\t' || *eq == '=')
+				eq++;
+		} else {
+			eq = NULL;
+		}
 		for (opt = long_options; opt->name; opt++)
 			if (strcmp(opt->name, p) == 0)
 				break;
