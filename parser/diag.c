@@ -72,8 +72,11 @@ void diag_error(struct diag *d, const struct loc *loc, const char *fmt, ...)
 	va_list ap;
 
 	d->errors++;
-	if (loc && !d->first_error.src)
-		d->first_error = *loc;
+	if (!d->after_parse) {
+		d->parse_errors++;
+		if (loc && !d->first_error.src)
+			d->first_error = *loc;
+	}
 	va_start(ap, fmt);
 	diag_emit(d, "error", loc, fmt, ap);
 	va_end(ap);

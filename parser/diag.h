@@ -31,6 +31,13 @@ struct diag {
 	unsigned warnings;
 	/* where the first error since first_error.src was cleared is, if it had a place */
 	struct loc first_error;
+	/*
+	 * Set while checking what apparmor_parser only checks once the
+	 * whole file is parsed (variables, patterns, merged rules): its -p
+	 * never reports those. parse_errors counts the others.
+	 */
+	bool after_parse;
+	unsigned parse_errors;
 	bool quiet; /* -q: suppress warnings */
 	bool show_warnings;
 	struct diag_classes classes;

@@ -692,13 +692,13 @@ static int preprocess(struct run *run, const char *path)
 {
 	struct frontend *fe = run->fe;
 	struct policy *pol;
-	unsigned errors = fe->diag.errors;
+	unsigned errors = fe->diag.parse_errors;
 	bool refused;
 	int r;
 
 	fe->diag.first_error.src = NULL;
 	r = frontend_load(fe, path, &pol);
-	refused = r < 0 && fe->diag.errors > errors;
+	refused = r < 0 && fe->diag.parse_errors > errors;
 
 	if (r == -ENOENT && !refused) {
 		fprintf(stderr, "File %s not found, skipping...\n", path);
