@@ -51,21 +51,12 @@ static void fail(struct checker *ck, const struct loc *loc, const char *fmt, ...
 }
 
 /* An error apparmor_parser only finds after the whole file is parsed. */
-static void fail_after_parse(struct checker *ck, const struct loc *loc, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void fail_after_parse(struct checker *ck, const struct loc *loc, const char *fmt, ...)
-{
-	char msg[512];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	ck->diag->after_parse = true;
-	fail(ck, loc, "%s", msg);
-	ck->diag->after_parse = false;
-}
+#define fail_after_parse(ck, ...)                                                                  \
+	do {                                                                                       \
+		(ck)->diag->after_parse = true;                                                    \
+		fail(ck, __VA_ARGS__);                                                             \
+		(ck)->diag->after_parse = false;                                                   \
+	} while (0)
 
 /*
  * Every value of every conditional called @name must be one of @allowed;
