@@ -564,6 +564,56 @@ static void write_file(const char *path, const char *text)
 }
 
 /* -p output, byte for byte as apparmor_parser 3.0.8 writes it. */
+/* -p of refused text: up to the word in error; errors found after parsing do not count. */
+static char *preprocess_refused(const char *text, unsigned *parse_errors, unsigned *errors)
+{
+	char path[] = "/tmp/vigil-ppr-XXXXXX";
+	struct frontend fe;
+	struct policy *pol;
+	FILE *err = fopen("/dev/null", "w"), *out;
+	char *buf = NULL;
+	size_t len = 0;
+	int fd = mkstemp(path);
+
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+	close(fd);
+	frontend_init(&fe, NULL, 0, err);
+	(void)frontend_load(&fe, path, &pol);
+	*parse_errors = fe.diag.parse_errors;
+	*errors = fe.diag.errors;
+	out = open_memstream(&buf, &len);
+	(void)preprocess_file_until(&fe.sources, path, out,
+				    fe.diag.first_error.src ? &fe.diag.first_error : NULL);
+	fclose(out);
+	fclose(err);
+	frontend_release(&fe);
+	unlink(path);
+	return buf;
+}
+
+static void preprocess_stops_at_the_error(void **state)
+{
+	unsigned parse_errors, errors;
+	char *out;
+
+	(void)state;
+	out = preprocess_refused("profile a {\n  /x r,\n  bogus rule here,\n  /y r,\n}\n",
+				 &parse_errors, &errors);
+	assert_int_equal(parse_errors, 1);
+	assert_string_equal(out, "profile a {\n  /x r,\n  bogus rule");
+	free(out);
+	out = preprocess_refused("profile a {\n  capability foo,\n}\n", &parse_errors, &errors);
+	assert_string_equal(out, "profile a {\n  capability foo");
+	free(out);
+	/* apparmor_parser expands variables after parsing: -p does not see this one */
+	out = preprocess_refused("profile a {\n  @{NOPE}/x r,\n}\n", &parse_errors, &errors);
+	assert_int_equal(errors, 1);
+	assert_int_equal(parse_errors, 0);
+	assert_string_equal(out, "profile a {\n  @{NOPE}/x r,\n}\n");
+	free(out);
+}
+
 static void preprocess_matches_oracle_layout(void **state)
 {
 	char dir[] = "/tmp/vigil-pp-XXXXXX", path[256], main_path[256], text[1024];
@@ -770,6 +820,7 @@ int main(void)
 	    cmocka_unit_test(diagnostics_show_caret_and_include_chain),
 	    cmocka_unit_test(include_cycles_terminate),
 	    cmocka_unit_test(preprocess_matches_oracle_layout),
+	    cmocka_unit_test(preprocess_stops_at_the_error),
 	    cmocka_unit_test(unenforced_rules_are_reported),
 	    cmocka_unit_test(deprecated_and_dangerous_modes_warn),
 	    cmocka_unit_test(cache_dir_without_kernel_features),
