@@ -717,6 +717,26 @@ static int verbose_processed(const struct options *o, const struct policy *pol)
 	return EXIT_OK;
 }
 
+/*
+ * A profile the administrator disabled: a same-named entry in the base
+ * directory's disable/ (what aa-disable makes).
+ */
+static bool disabled(const struct run *run, const char *path)
+{
+	const char *base = strrchr(path, '/');
+	char *link;
+	bool found;
+
+	base = base ? base + 1 : path;
+	if (asprintf(&link, "%s/disable/%s", run->o->base_dir, base) < 0)
+		return false;
+	found = access(link, F_OK) == 0 || errno != ENOENT;
+	free(link);
+	if (found)
+		fprintf(stderr, "Skipping profile in %s/disable: %s\n", run->o->base_dir, base);
+	return found;
+}
+
 /* Process one profile file; returns the exit code for it. */
 static int process_file(struct run *run, const char *path)
 {
@@ -724,6 +744,9 @@ static int process_file(struct run *run, const char *path)
 	struct frontend *fe = run->fe;
 	struct policy *pol;
 	int r;
+
+	if (path && strcmp(path, "-") != 0 && disabled(run, path))
+		return EXIT_OK;
 
 	if (o->binary_input)
 		return process_binary_file(run, path);
@@ -814,15 +837,24 @@ static int process_path(struct run *run, const char *path)
 			names = bigger;
 			cap = ncap;
 		}
-		names[n++] = arena_printf(&fe->arena, "%s/%s", path, de->d_name);
+		names[n++] = arena_strdup(&fe->arena, de->d_name);
 	}
 	closedir(d);
 	if (n)
 		qsort(names, n, sizeof(*names), compare_names);
+	/* package-manager and editor leftovers are skipped, the latter with a note first */
+	for (size_t i = 0; i < n; i++)
+		if (source_dir_entry_skip(names[i]) == SOURCE_SKIP_NOTE)
+			fprintf(stderr, "Ignoring: '%s'\n", names[i]);
 	for (size_t i = 0; i < n; i++) {
-		if (stat(names[i], &st) < 0 || !S_ISREG(st.st_mode))
+		char *file;
+
+		if (source_dir_entry_skip(names[i]) != SOURCE_DIR_USE)
 			continue;
-		rc = combine_exit_codes(rc, process_file(run, names[i]));
+		file = arena_printf(&fe->arena, "%s/%s", path, names[i]);
+		if (stat(file, &st) < 0 || !S_ISREG(st.st_mode))
+			continue;
+		rc = combine_exit_codes(rc, process_file(run, file));
 	}
 	return rc;
 }
