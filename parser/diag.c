@@ -94,7 +94,7 @@ void diag_warning(struct diag *d, const struct loc *loc, const char *fmt, ...)
 	va_end(ap);
 }
 
-void diag_classes_option(struct diag_classes *c, const char *name, bool werror)
+bool diag_classes_option(struct diag_classes *c, const char *name, bool werror)
 {
 	static const struct {
 		const char *name;
@@ -106,13 +106,24 @@ void diag_classes_option(struct diag_classes *c, const char *name, bool werror)
 	    {"dangerous", DIAG_W_DANGEROUS},
 	    {"dev", DIAG_W_ALL},
 	    {"all", DIAG_W_ALL},
+	    /* apparmor_parser's other classes: nothing the front end says belongs to them */
+	    {"abi", 0},
+	    {"config", 0},
+	    {"cache", 0},
+	    {"debug-cache", 0},
+	    {"jobs", 0},
+	    {"unexpected", 0},
+	    {"format", 0},
+	    {"missing", 0},
+	    {"override", 0},
+	    {"show", 0},
 	};
 	unsigned *set = werror ? &c->werror : &c->warn;
 	bool negate = false;
 
 	if (!name) {
 		*set = DIAG_W_ALL;
-		return;
+		return true;
 	}
 	if (strncmp(name, "no-", 3) == 0) {
 		negate = true;
@@ -125,7 +136,9 @@ void diag_classes_option(struct diag_classes *c, const char *name, bool werror)
 			*set &= ~classes[i].bits;
 		else
 			*set |= classes[i].bits;
+		return true;
 	}
+	return false;
 }
 
 void diag_class_warning(struct diag *d, unsigned cls, const char *where, const char *fmt, ...)

@@ -45,10 +45,11 @@ struct diag {
 
 /*
  * Apply one --warn=NAME (werror false) or --Werror[=NAME] (NAME may be
- * NULL: every class) option. Names the front end has no use for are
- * accepted and ignored, like the classes of a later pipeline stage.
+ * NULL: every class) option. Every class apparmor_parser 3.0.8 knows is
+ * accepted, those the front end never reports included; false for a
+ * name it does not know.
  */
-void diag_classes_option(struct diag_classes *c, const char *name, bool werror);
+bool diag_classes_option(struct diag_classes *c, const char *name, bool werror);
 
 /*
  * A warning of one --warn class in apparmor_parser's own words: "Warning

@@ -298,7 +298,11 @@ static int apply_option(struct options *o, int opt, const char *arg, const char 
 	}
 	case OPT_WARN:
 	case OPT_WERROR:
-		diag_classes_option(&o->warn, arg, opt == OPT_WERROR);
+		if (!diag_classes_option(&o->warn, arg, opt == OPT_WERROR)) {
+			fprintf(stderr, "%s: Invalid --%s option %s\n", argv0,
+				opt == OPT_WERROR ? "Werror" : "warn", arg);
+			return -EINVAL;
+		}
 		break;
 	case OPT_CONFIG_FILE:
 	case OPT_PRINT_CONFIG:
@@ -315,7 +319,7 @@ static int apply_option(struct options *o, int opt, const char *arg, const char 
 		/* accepted for compatibility; they only tune compilation or debugging */
 		break;
 	default:
-		usage(stderr, argv0);
+		/* getopt has said what was wrong; apparmor_parser adds no usage text */
 		return -EINVAL;
 	}
 	return 1;
@@ -358,7 +362,7 @@ static int load_config_file(struct options *o, const char *path, const char *arg
 			if (strcmp(opt->name, p) == 0)
 				break;
 		if (!opt->name) {
-			fprintf(stderr, "%s: unknown option '%s' in %s\n", argv0, p, path);
+			fprintf(stderr, "%s: unknown option (%s) in config file.\n", argv0, p);
 			continue;
 		}
 		/* -I and friends need the value to outlive this buffer */

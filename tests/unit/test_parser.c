@@ -697,7 +697,7 @@ static char *warnings_for(const char *cls, const char *text, int *r)
 	assert_non_null(err);
 	run.fe.diag.out = err;
 	if (cls)
-		diag_classes_option(&run.fe.diag.classes, cls, false);
+		assert_true(diag_classes_option(&run.fe.diag.classes, cls, false));
 	*r = frontend_load_text(&run.fe, "t.aa", text, &run.pol);
 	fclose(err);
 	out = run.errors;
@@ -714,6 +714,15 @@ static void deprecated_and_dangerous_modes_warn(void **state)
 	int r;
 
 	(void)state;
+	/* every class apparmor_parser knows is taken, others are not */
+	{
+		struct diag_classes c = {};
+
+		assert_true(diag_classes_option(&c, "no-format", false));
+		assert_true(diag_classes_option(&c, "jobs", true));
+		assert_false(diag_classes_option(&c, "bogus", false));
+		assert_false(diag_classes_option(&c, "rule-not-enforced,dangerous", false));
+	}
 	out = warnings_for(NULL, text, &r);
 	assert_int_equal(r, 0);
 	assert_string_equal(out, "");
