@@ -953,7 +953,7 @@ int main(int argc, char **argv)
 {
 	struct options o = {.action = LOAD_ADD};
 	struct frontend fe;
-	struct features features, kernel;
+	struct features features, kernel, compile_features;
 	struct run run = {.o = &o, .fe = &fe, .argv0 = argv[0], .kernel = {.dirfd = -1}};
 	const struct features *cache_features;
 	bool cache_usable;
@@ -995,6 +995,10 @@ int main(int argc, char **argv)
 		return EXIT_ERROR;
 	}
 	cache_features = kernel_cache_features(&fe, &o, &kernel, &cache_usable);
+	if (o.policy_features_file && !o.features_file && fe.features) {
+		features_with_abi_of(&fe.arena, &features, cache_features, &compile_features);
+		fe.features = &compile_features;
+	}
 	split_cache_locs(&run, &o);
 	if (cache_usable)
 		run.cache_features = cache_features;
