@@ -50,6 +50,14 @@ static void fail(struct checker *ck, const struct loc *loc, const char *fmt, ...
 	ck->status = -EINVAL;
 }
 
+/* An error apparmor_parser only finds after the whole file is parsed. */
+#define fail_after_parse(ck, ...)                                                                  \
+	do {                                                                                       \
+		(ck)->diag->after_parse = true;                                                    \
+		fail(ck, __VA_ARGS__);                                                             \
+		(ck)->diag->after_parse = false;                                                   \
+	} while (0)
+
 /*
  * Every value of every conditional called @name must be one of @allowed;
  * each one that is not is reported as "@problem 'value'".
@@ -82,17 +90,22 @@ static void expand_field(struct checker *ck, const char **text, const struct loc
 {
 	const char *error;
 	char *out;
+	int r;
 
 	if (!*text || ck->discarded)
 		return;
-	if (expand_variables(ck->pol, ck->diag, loc, ck->prof ? profile_hname(ck) : NULL, *text,
-			     &out) < 0) {
+	/* variables are expanded after parsing, as apparmor_parser does */
+	ck->diag->after_parse = true;
+	r = expand_variables(ck->pol, ck->diag, loc, ck->prof ? profile_hname(ck) : NULL, *text,
+			     &out);
+	ck->diag->after_parse = false;
+	if (r < 0) {
 		ck->status = -EINVAL;
 		return;
 	}
 	*text = out;
 	if (glob && aare_check(out, &error) < 0)
-		fail(ck, loc, "bad pattern '%.80s': %s", out, error);
+		fail_after_parse(ck, loc, "bad pattern '%.80s': %s", out, error);
 }
 
 static void expand_values(struct checker *ck, struct value *v)
@@ -527,14 +540,16 @@ static void check_change_profile_target(struct checker *ck, struct rule *r)
 	if (!t)
 		return;
 	if (t[0] == '&') {
-		fail(ck, &r->target_loc, "change_profile target '%s' is not a profile name", t);
+		fail_after_parse(ck, &r->target_loc,
+				 "change_profile target '%s' is not a profile name", t);
 		return;
 	}
 	if (t[0] == ':') {
 		const char *end = strchr(t + 1, ':');
 
 		if (!end || end[1] == '\0')
-			fail(ck, &r->target_loc, "namespace in '%s' names no profile", t);
+			fail_after_parse(ck, &r->target_loc, "namespace in '%s' names no profile",
+					 t);
 	}
 }
 
@@ -702,8 +717,8 @@ static void check_name_glob(struct checker *ck, struct profile *p)
 		const char *error;
 
 		if (aare_check(piece, &error) < 0) {
-			fail(ck, &p->loc, "bad pattern in profile name '%.80s': %s", p->name,
-			     error);
+			fail_after_parse(ck, &p->loc, "bad pattern in profile name '%.80s': %s",
+					 p->name, error);
 			return;
 		}
 		if (!sep)
@@ -739,7 +754,8 @@ static void check_exec_conflicts(struct checker *ck, struct profile *p)
 				continue;
 			if (a->exec != b->exec || a->exec_clean != b->exec_clean ||
 			    !same_string(a->target, b->target)) {
-				fail(ck, &b->mode_loc, "conflicting x modifiers for '%s'", b->path);
+				fail_after_parse(ck, &b->mode_loc,
+						 "conflicting x modifiers for '%s'", b->path);
 				return;
 			}
 		}
@@ -758,8 +774,9 @@ static void check_change_profile_conflicts(struct checker *ck, struct profile *p
 			    !same_string(a->target, b->target))
 				continue;
 			if (strcmp(a->exec_safety, b->exec_safety) != 0) {
-				fail(ck, &b->loc,
-				     "conflicting safe and unsafe change_profile rules");
+				fail_after_parse(
+				    ck, &b->loc,
+				    "conflicting safe and unsafe change_profile rules");
 				return;
 			}
 		}

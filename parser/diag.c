@@ -72,6 +72,11 @@ void diag_error(struct diag *d, const struct loc *loc, const char *fmt, ...)
 	va_list ap;
 
 	d->errors++;
+	if (!d->after_parse) {
+		d->parse_errors++;
+		if (loc && !d->first_error.src)
+			d->first_error = *loc;
+	}
 	va_start(ap, fmt);
 	diag_emit(d, "error", loc, fmt, ap);
 	va_end(ap);
@@ -89,7 +94,7 @@ void diag_warning(struct diag *d, const struct loc *loc, const char *fmt, ...)
 	va_end(ap);
 }
 
-void diag_classes_option(struct diag_classes *c, const char *name, bool werror)
+bool diag_classes_option(struct diag_classes *c, const char *name, bool werror)
 {
 	static const struct {
 		const char *name;
@@ -97,14 +102,28 @@ void diag_classes_option(struct diag_classes *c, const char *name, bool werror)
 	} classes[] = {
 	    {"rule-not-enforced", DIAG_W_RULE_NOT_ENFORCED},
 	    {"rule-downgraded", DIAG_W_RULE_DOWNGRADED},
+	    {"deprecated", DIAG_W_DEPRECATED},
+	    {"dangerous", DIAG_W_DANGEROUS},
+	    {"dev", DIAG_W_ALL},
 	    {"all", DIAG_W_ALL},
+	    /* apparmor_parser's other classes: nothing the front end says belongs to them */
+	    {"abi", 0},
+	    {"config", 0},
+	    {"cache", 0},
+	    {"debug-cache", 0},
+	    {"jobs", 0},
+	    {"unexpected", 0},
+	    {"format", 0},
+	    {"missing", 0},
+	    {"override", 0},
+	    {"show", 0},
 	};
 	unsigned *set = werror ? &c->werror : &c->warn;
 	bool negate = false;
 
 	if (!name) {
 		*set = DIAG_W_ALL;
-		return;
+		return true;
 	}
 	if (strncmp(name, "no-", 3) == 0) {
 		negate = true;
@@ -117,7 +136,9 @@ void diag_classes_option(struct diag_classes *c, const char *name, bool werror)
 			*set &= ~classes[i].bits;
 		else
 			*set |= classes[i].bits;
+		return true;
 	}
+	return false;
 }
 
 void diag_class_warning(struct diag *d, unsigned cls, const char *where, const char *fmt, ...)

@@ -15,7 +15,9 @@
 enum {
 	DIAG_W_RULE_NOT_ENFORCED = 1u << 0,
 	DIAG_W_RULE_DOWNGRADED = 1u << 1,
-	DIAG_W_ALL = (1u << 2) - 1,
+	DIAG_W_DEPRECATED = 1u << 2,
+	DIAG_W_DANGEROUS = 1u << 3,
+	DIAG_W_ALL = (1u << 4) - 1,
 };
 
 struct diag_classes {
@@ -27,6 +29,15 @@ struct diag {
 	FILE *out;
 	unsigned errors;
 	unsigned warnings;
+	/* where the first error since first_error.src was cleared is, if it had a place */
+	struct loc first_error;
+	/*
+	 * Set while checking what apparmor_parser only checks once the
+	 * whole file is parsed (variables, patterns, merged rules): its -p
+	 * never reports those. parse_errors counts the others.
+	 */
+	bool after_parse;
+	unsigned parse_errors;
 	bool quiet; /* -q: suppress warnings */
 	bool show_warnings;
 	struct diag_classes classes;
@@ -34,10 +45,11 @@ struct diag {
 
 /*
  * Apply one --warn=NAME (werror false) or --Werror[=NAME] (NAME may be
- * NULL: every class) option. Names the front end has no use for are
- * accepted and ignored, like the classes of a later pipeline stage.
+ * NULL: every class) option. Every class apparmor_parser 3.0.8 knows is
+ * accepted, those the front end never reports included; false for a
+ * name it does not know.
  */
-void diag_classes_option(struct diag_classes *c, const char *name, bool werror);
+bool diag_classes_option(struct diag_classes *c, const char *name, bool werror);
 
 /*
  * A warning of one --warn class in apparmor_parser's own words: "Warning

@@ -240,3 +240,33 @@ int features_load_fallback(struct arena *a, struct features *ret)
 		ret->flattened = fallback_features;
 	return r;
 }
+
+static bool is_abi_path(const char *path)
+{
+	return strncmp(path, "policy/versions", 15) == 0 && (!path[15] || path[15] == '/');
+}
+
+int features_with_abi_of(struct arena *a, const struct features *base, const struct features *abi,
+			 struct features *ret)
+{
+	struct feature **tail = &ret->head;
+
+	ret->head = NULL;
+	ret->flattened = base->flattened;
+	for (int pass = 0; pass < 2; pass++) {
+		const struct features *from = pass == 0 ? base : abi;
+
+		for (const struct feature *n = from ? from->head : NULL; n; n = n->next) {
+			struct feature *copy;
+
+			if (is_abi_path(n->path) != (pass == 1))
+				continue;
+			copy = arena_new(a, struct feature);
+			*copy = *n;
+			copy->next = NULL;
+			*tail = copy;
+			tail = &copy->next;
+		}
+	}
+	return 0;
+}

@@ -39,6 +39,14 @@ int features_load_fallback(struct arena *a, struct features *ret);
 	"Cache read/write disabled: interface file missing. (Kernel needs AppArmor 2.4 "           \
 	"compatibility patch.)\n"
 
+/*
+ * base with its policy/versions entries (the ABI the compiled policy
+ * declares) replaced by those of abi: apparmor_parser takes the rules it
+ * may use from a pinned policy feature set but the ABI from the kernel.
+ */
+int features_with_abi_of(struct arena *a, const struct features *base, const struct features *abi,
+			 struct features *ret);
+
 /* Is there a feature (file or directory) at path? */
 bool features_has(const struct features *f, const char *path);
 /* The value of a leaf, or NULL. */

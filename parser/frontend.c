@@ -47,6 +47,7 @@ int frontend_load(struct frontend *fe, const char *path, struct policy **ret)
 	struct source *src;
 	int r;
 
+	source_track_reset(&fe->sources);
 	if (!path || strcmp(path, "-") == 0)
 		r = source_load_stdin(&fe->sources, &src);
 	else
@@ -70,7 +71,7 @@ struct name_list {
 };
 
 static void collect_names(const struct profile *p, const char *prefix, struct name_list *names,
-			  struct arena *a)
+			  struct arena *a, bool children)
 {
 	for (; p; p = p->next) {
 		const char *full = prefix ? arena_printf(a, "%s//%s", prefix, p->name) : p->name;
@@ -85,7 +86,8 @@ static void collect_names(const struct profile *p, const char *prefix, struct na
 			names->cap = ncap;
 		}
 		names->v[names->n++] = full;
-		collect_names(p->children, full, names, a);
+		if (children)
+			collect_names(p->children, full, names, a, true);
 	}
 }
 
@@ -94,13 +96,28 @@ static int compare_names(const void *x, const void *y)
 	return strcmp(*(const char *const *)x, *(const char *const *)y);
 }
 
-void frontend_print_names(const struct policy *pol, FILE *out)
+static struct name_list sorted_names(const struct policy *pol, bool children)
 {
 	struct name_list names = {};
 
-	collect_names(pol->profiles, NULL, &names, pol->arena);
+	collect_names(pol->profiles, NULL, &names, pol->arena, children);
 	if (names.n)
 		qsort(names.v, names.n, sizeof(*names.v), compare_names);
+	return names;
+}
+
+void frontend_print_names(const struct policy *pol, FILE *out)
+{
+	struct name_list names = sorted_names(pol, true);
+
 	for (size_t i = 0; i < names.n; i++)
 		fprintf(out, "%s\n", names.v[i]);
+}
+
+size_t frontend_top_names(const struct policy *pol, const char *const **ret)
+{
+	struct name_list names = sorted_names(pol, false);
+
+	*ret = names.v;
+	return names.n;
 }

@@ -37,4 +37,10 @@ int frontend_load_text(struct frontend *fe, const char *name, const char *text,
 /* Write "name", "parent//child" lines for every profile, in name order. */
 void frontend_print_names(const struct policy *pol, FILE *out);
 
+/*
+ * The top-level profile names in name order (the order apparmor_parser
+ * loads and removes them in), in the policy's arena.
+ */
+size_t frontend_top_names(const struct policy *pol, const char *const **ret);
+
 #endif

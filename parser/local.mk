@@ -21,6 +21,8 @@ parser_libvigilparser_a_SOURCES = \
 	parser/frontend.h \
 	parser/lexer.c \
 	parser/lexer.h \
+	parser/load.c \
+	parser/load.h \
 	parser/parse.c \
 	parser/parse.h \
 	parser/policy.c \
@@ -29,6 +31,8 @@ parser_libvigilparser_a_SOURCES = \
 	parser/preprocess.h \
 	parser/source.c \
 	parser/source.h \
+	parser/stream_check.c \
+	parser/stream_check.h \
 	parser/version.c \
 	parser/version.h
 parser_libvigilparser_a_CFLAGS = $(AM_CFLAGS) $(LIBCAP_CFLAGS)
@@ -41,16 +45,24 @@ parser_apparmor_parser_LDADD = parser/libvigilparser.a parser/compile/libvigilco
 # libFuzzer harness for the front end; built only by "make parser-fuzz".
 FUZZ_CC = clang
 FUZZ_CFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -std=gnu11
-EXTRA_DIST += parser/fuzz/fuzz-frontend.c parser/fuzz/corpus/bin.ping parser/fuzz/corpus/mixed.aa
-CLEANFILES += parser/fuzz/fuzz-frontend
+EXTRA_DIST += parser/fuzz/fuzz-frontend.c parser/fuzz/fuzz-stream-check.c \
+	parser/fuzz/corpus/bin.ping parser/fuzz/corpus/mixed.aa
+CLEANFILES += parser/fuzz/fuzz-frontend parser/fuzz/fuzz-stream-check
 
-parser/fuzz/fuzz-frontend: parser/fuzz/fuzz-frontend.c $(parser_libvigilparser_a_SOURCES)
+parser/fuzz/fuzz-frontend: parser/fuzz/fuzz-frontend.c $(parser_libvigilparser_a_SOURCES) \
+		$(parser_compile_libvigilcompile_a_SOURCES)
 	@$(MKDIR_P) parser/fuzz
 	srcs=; for f in $^; do case $$f in *.c) srcs="$$srcs $$f";; esac; done; \
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -I$(top_srcdir) -I$(top_builddir) $(LIBCAP_CFLAGS) \
 		$$srcs -o $@ $(LIBCAP_LIBS)
 
-parser-fuzz: parser/fuzz/fuzz-frontend
+# the cache's stream check alone: a corrupt cache file is any byte string
+parser/fuzz/fuzz-stream-check: parser/fuzz/fuzz-stream-check.c parser/stream_check.c
+	@$(MKDIR_P) parser/fuzz
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -I$(top_srcdir) -I$(top_builddir) \
+		$(srcdir)/parser/fuzz/fuzz-stream-check.c $(srcdir)/parser/stream_check.c -o $@
+
+parser-fuzz: parser/fuzz/fuzz-frontend parser/fuzz/fuzz-stream-check
 .PHONY: parser-fuzz
 
 # Semantic comparison of two policy streams, for tests/parser/binary-equivalence

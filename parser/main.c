@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * apparmor_parser command line. -S and -o write the binary policy
- * (parser/emit.c); loading into the kernel and the cache are not done
- * yet, so the options that need them say so and fail.
+ * apparmor_parser command line: compile (parser/emit.c) to stdout (-S), a
+ * file (-o), the kernel (-a, -r; -R removes) and the policy cache (-W),
+ * or load precompiled policy (-B, or a fresh cache file).
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
@@ -22,6 +22,7 @@
 #include "parser/cache.h"
 #include "parser/emit.h"
 #include "parser/frontend.h"
+#include "parser/load.h"
 #include "parser/preprocess.h"
 #include "parser/version.h"
 
@@ -37,21 +38,24 @@ enum {
 	EXIT_NOT_FOUND = 2,
 };
 
-enum action { ACTION_ADD, ACTION_REPLACE, ACTION_REMOVE };
+#define MAX_CACHE_LOCS 4
 
 struct options {
-	enum action action;
-	bool skip_kernel_load; /* -Q */
+	enum load_op action;
+	unsigned n_actions;    /* apparmor_parser allows one of -a -r -R -S -o -N -p */
+	bool skip_kernel_load; /* -Q, or implied by -S -o -N -p */
 	bool stdout_output;    /* -S */
 	const char *output_file;
-	bool names_only; /* -N */
-	bool preprocess; /* -p */
+	bool names_only;	  /* -N */
+	bool preprocess;	  /* -p */
 	struct diag_classes warn; /* --warn, --Werror */
 	bool binary_input;
 	bool quiet, verbose;
 	bool print_cache_dir, purge_cache;
 	bool write_cache, skip_cache, skip_read_cache;
+	bool show_cache; /* -k */
 	bool complain;
+	const char *subdomainfs;	  /* -f: the apparmor securityfs directory */
 	const char *features_file;	  /* -M */
 	const char *kernel_features_file; /* --kernel-features */
 	const char *policy_features_file; /* --policy-features / parser.conf */
@@ -182,28 +186,48 @@ static int apply_option(struct options *o, int opt, const char *arg, const char 
 {
 	switch (opt) {
 	case 'a':
-		o->action = ACTION_ADD;
+		o->n_actions++;
+		o->action = LOAD_ADD;
 		break;
 	case 'r':
-		o->action = ACTION_REPLACE;
+		o->n_actions++;
+		o->action = LOAD_REPLACE;
 		break;
 	case 'R':
-		o->action = ACTION_REMOVE;
+		o->n_actions++;
+		o->action = LOAD_REMOVE;
+		o->skip_cache = true;
 		break;
 	case 'C':
 		o->complain = true;
+		o->skip_cache = true;
 		break;
 	case 'B':
 		o->binary_input = true;
+		o->skip_cache = true;
 		break;
 	case 'N':
+		o->n_actions++;
 		o->names_only = true;
+		o->skip_kernel_load = true;
 		break;
 	case 'S':
+		o->n_actions++;
 		o->stdout_output = true;
+		o->skip_kernel_load = true;
+		o->skip_read_cache = true;
 		break;
 	case 'o':
+		o->n_actions++;
 		o->output_file = arg;
+		o->skip_kernel_load = true;
+		o->skip_read_cache = true;
+		break;
+	case 'f':
+		o->subdomainfs = arg;
+		break;
+	case 'k':
+		o->show_cache = true;
 		break;
 	case 'b':
 		o->base_dir = arg;
@@ -248,7 +272,10 @@ static int apply_option(struct options *o, int opt, const char *arg, const char 
 		o->skip_kernel_load = true;
 		break;
 	case 'p':
+		o->n_actions++;
 		o->preprocess = true;
+		o->skip_kernel_load = true;
+		o->skip_cache = true;
 		break;
 	case 'V':
 		vigil_print_version(stdout);
@@ -271,7 +298,11 @@ static int apply_option(struct options *o, int opt, const char *arg, const char 
 	}
 	case OPT_WARN:
 	case OPT_WERROR:
-		diag_classes_option(&o->warn, arg, opt == OPT_WERROR);
+		if (!diag_classes_option(&o->warn, arg, opt == OPT_WERROR)) {
+			fprintf(stderr, "%s: Invalid --%s option %s\n", argv0,
+				opt == OPT_WERROR ? "Werror" : "warn", arg);
+			return -EINVAL;
+		}
 		break;
 	case OPT_CONFIG_FILE:
 	case OPT_PRINT_CONFIG:
@@ -279,18 +310,16 @@ static int apply_option(struct options *o, int opt, const char *arg, const char 
 	case OPT_DEBUG_CACHE:
 	case OPT_ABORT_ON_ERROR:
 	case OPT_SKIP_BAD_CACHE_REBUILD:
-	case 'f':
 	case 'm':
 	case 'n':
 	case 'X':
-	case 'k':
 	case 'd':
 	case 'D':
 	case 'O':
 		/* accepted for compatibility; they only tune compilation or debugging */
 		break;
 	default:
-		usage(stderr, argv0);
+		/* getopt has said what was wrong; apparmor_parser adds no usage text */
 		return -EINVAL;
 	}
 	return 1;
@@ -320,14 +349,20 @@ static int load_config_file(struct options *o, const char *path, const char *arg
 			*--end = '\0';
 		if (*p == '#' || *p == '\0')
 			continue;
-		eq = strchr(p, '=');
-		if (eq)
+		/* "name=value" or "name value" ("Include /etc/apparmor.d/") */
+		eq = p + strcspn(p, "= \t");
+		if (*eq) {
 			*eq++ = '\0';
+			while (*eq == ' ' || *eq == '\t' || *eq == '=')
+				eq++;
+		} else {
+			eq = NULL;
+		}
 		for (opt = long_options; opt->name; opt++)
 			if (strcmp(opt->name, p) == 0)
 				break;
 		if (!opt->name) {
-			fprintf(stderr, "%s: unknown option '%s' in %s\n", argv0, p, path);
+			fprintf(stderr, "%s: unknown option (%s) in config file.\n", argv0, p);
 			continue;
 		}
 		/* -I and friends need the value to outlive this buffer */
@@ -414,21 +449,313 @@ static int write_output_file(const char *path, const struct emit_buffer *b)
 	return r;
 }
 
-/* Process one profile file; returns the exit code for it. */
-static int process_file(struct frontend *fe, const struct options *o, const char *path,
-			const char *argv0)
+/* Everything one run needs while it goes through the files. */
+struct run {
+	const struct options *o;
+	struct frontend *fe;
+	const char *argv0;
+	struct kernel_iface kernel; /* dirfd -1 unless loading */
+	/* the cache, keyed by the kernel's features; NULL when disabled */
+	const struct features *cache_features;
+	const char *cache_locs[MAX_CACHE_LOCS];
+	size_t n_cache_locs;
+};
+
+/* apparmor_parser exits with the errno of a failed kernel write, as a byte. */
+static int load_exit_code(int err)
 {
+	return (uint8_t)err;
+}
+
+static const char *source_name(const char *path)
+{
+	return path ? path : "stdin";
+}
+
+/*
+ * -B, and a cache hit: hand a precompiled stream to the kernel as it is.
+ * name is the file it came from; errors exit with the plain errno, as
+ * apparmor_parser's do on this path.
+ */
+static int load_precompiled(struct run *run, const char *name, const uint8_t *data, size_t size)
+{
+	const struct options *o = run->o;
+	enum load_op op = o->action == LOAD_REPLACE ? LOAD_REPLACE : LOAD_ADD;
+
+	if (!o->skip_kernel_load) {
+		int r = kernel_load_stream(&run->kernel, op, data, size);
+
+		if (r < 0) {
+			fprintf(stderr, "Error: Could not %s profile %s: %s\n",
+				op == LOAD_ADD ? "load" : "replace", name, strerror(-r));
+			return -r;
+		}
+	}
+	if (o->verbose)
+		printf("Cached %s succeeded for \"%s\".\n", op == LOAD_ADD ? "load" : "reload",
+		       name);
+	return EXIT_OK;
+}
+
+static int process_binary_file(struct run *run, const char *path)
+{
+	struct source *src;
+	int r;
+
+	/* no shape check: -B hands its input over as it is, like apparmor_parser */
+	if (!path || strcmp(path, "-") == 0)
+		r = source_load_stdin(&run->fe->sources, &src);
+	else
+		r = source_load_file(&run->fe->sources, path, &src);
+	if (r == -ENOENT) {
+		fprintf(stderr, "File %s not found, skipping...\n", source_name(path));
+		return EXIT_NOT_FOUND;
+	}
+	if (r < 0) {
+		fprintf(stderr, "%s: could not read %s: %s\n", run->argv0, source_name(path),
+			strerror(-r));
+		return EXIT_ERROR;
+	}
+	return load_precompiled(run, source_name(path), (const uint8_t *)src->data, src->len);
+}
+
+static int remove_profiles(struct run *run, const struct policy *pol)
+{
+	const char *const *names;
+	size_t n = frontend_top_names(pol, &names);
+
+	for (size_t i = 0; i < n; i++) {
+		int r =
+		    run->o->skip_kernel_load ? 0 : kernel_remove_profile(&run->kernel, names[i]);
+
+		if (r < 0) {
+			fprintf(stderr, "%s: Unable to remove \"%s\".  ", run->argv0, names[i]);
+			load_print_error(stderr, r);
+			return load_exit_code(r);
+		}
+		if (run->o->verbose)
+			printf("Removal succeeded for \"%s\".\n", names[i]);
+	}
+	return EXIT_OK;
+}
+
+/* Profiles in a namespace, stdin and forced complain mode are never cached. */
+static bool cacheable(const struct run *run, const char *path, const struct policy *pol)
+{
+	if (!run->cache_features || run->o->skip_cache || !path || strcmp(path, "-") == 0)
+		return false;
+	for (const struct profile *p = pol->profiles; p; p = p->next)
+		if (p->name[0] == ':')
+			return false;
+	return true;
+}
+
+/* A fresh, whole cached stream for path, from the first location that has one. */
+static int cache_lookup(struct run *run, const char *path, char *cache_path, uint8_t **data,
+			size_t *size)
+{
+	uint32_t version = cache_version_word(run->fe->features);
+	int r = -ENOENT;
+
+	for (size_t i = 0; i < run->n_cache_locs; i++) {
+		char dir[CACHE_PATH_MAX];
+
+		if (cache_dir_find(run->cache_features, run->cache_locs[i], false, dir,
+				   sizeof(dir)) != 0 ||
+		    cache_file_path(dir, path, cache_path, CACHE_PATH_MAX) < 0)
+			continue;
+		r = cache_read(cache_path, &run->fe->sources.newest_mtime, version, data, size);
+		if (r == 0)
+			return 0;
+	}
+	return r;
+}
+
+static void cache_store(struct run *run, const char *path, const struct emit_buffer *b)
+{
+	char dir[CACHE_PATH_MAX], file[CACHE_PATH_MAX];
+	const char *loc = run->cache_locs[0];
+	int r = cache_dir_find(run->cache_features, loc, true, dir, sizeof(dir));
+
+	if (r < 0) {
+		/* not an error: apparmor_parser loads on and says so only under -k */
+		if (run->o->show_cache)
+			fprintf(stderr, "Cache write disabled: Cannot create cache '%s': %s\n", loc,
+				strerror(-r));
+		return;
+	}
+	r = cache_file_path(dir, path, file, sizeof(file));
+	if (r == 0)
+		r = cache_write_atomic(file, b->data, b->size, 0600,
+				       &run->fe->sources.newest_mtime);
+	if (r < 0)
+		fprintf(stderr, "Failed to create cache: %s\n", path);
+	else if (run->o->show_cache)
+		fprintf(stderr, "Wrote cache: %s\n", file);
+}
+
+static int compare_profile_names(const void *x, const void *y)
+{
+	return strcmp((*(const struct profile *const *)x)->name,
+		      (*(const struct profile *const *)y)->name);
+}
+
+/*
+ * -v after a load: every profile by its own name, siblings in name order,
+ * children before their parent, as apparmor_parser 3.0.8 lists them.
+ */
+static void print_succeeded(const struct profile *list, const char *noun)
+{
+	const struct profile **v;
+	size_t n = 0;
+
+	for (const struct profile *p = list; p; p = p->next)
+		n++;
+	if (n == 0)
+		return;
+	v = malloc(n * sizeof(*v));
+	if (!v)
+		return;
+	n = 0;
+	for (const struct profile *p = list; p; p = p->next)
+		v[n++] = p;
+	qsort(v, n, sizeof(*v), compare_profile_names);
+	for (size_t i = 0; i < n; i++) {
+		print_succeeded(v[i]->children, noun);
+		printf("%s succeeded for \"%s\".\n", noun, v[i]->name);
+	}
+	free(v);
+}
+
+/*
+ * Compile pol and load it: the whole file in one write, so a kernel
+ * refusing any profile of it leaves the loaded policy as it was.
+ */
+static int compile_and_load(struct run *run, const char *path, const struct policy *pol)
+{
+	const struct options *o = run->o;
+	struct emit_options eo = {.force_complain = o->complain};
+	struct emit_buffer b = {};
+	const char *const *names;
+	size_t n = frontend_top_names(pol, &names);
+	int r, rc = EXIT_OK;
+
+	r = emit_policy(pol, run->fe->features, &eo, &b, stderr);
+	if (r < 0) {
+		if (r == -ENOMEM)
+			fprintf(stderr, "%s: %s: out of memory\n", run->argv0, source_name(path));
+		emit_buffer_release(&b);
+		return EXIT_ERROR;
+	}
+	if (!o->skip_kernel_load && n > 0) {
+		r = kernel_load_stream(&run->kernel, o->action, b.data, b.size);
+		if (r < 0) {
+			/* the kernel does not say which profile it refused: name the first */
+			fprintf(stderr, "%s: Unable to %s \"%s\".  ", run->argv0,
+				load_op_verb(o->action), names[0]);
+			load_print_error(stderr, r);
+			rc = load_exit_code(r);
+		}
+	}
+	if (rc == EXIT_OK && o->verbose)
+		print_succeeded(pol->profiles, load_op_noun(o->action));
+	if (rc == EXIT_OK && o->write_cache && cacheable(run, path, pol))
+		cache_store(run, path, &b);
+	emit_buffer_release(&b);
+	return rc;
+}
+
+/* -S and -o: the compiled policy goes to stdout or a file, not the kernel. */
+static int compile_to_output(struct run *run, const char *path, const struct policy *pol)
+{
+	struct emit_options eo = {.force_complain = run->o->complain};
+	int r = emit_policy(pol, run->fe->features, &eo, &compiled, stderr);
+
+	if (r < 0) {
+		if (r == -ENOMEM)
+			fprintf(stderr, "%s: %s: out of memory\n", run->argv0, source_name(path));
+		return EXIT_ERROR;
+	}
+	/* -S streams file by file, like apparmor_parser; -o is all or nothing */
+	if (run->o->stdout_output) {
+		r = write_all(STDOUT_FILENO, compiled.data, compiled.size);
+		compiled.size = 0;
+		if (r < 0) {
+			fprintf(stderr, "%s: writing to stdout: %s\n", run->argv0, strerror(-r));
+			return EXIT_ERROR;
+		}
+	}
+	return EXIT_OK;
+}
+
+/*
+ * -p: the text with includes inlined. Input the front end refuses is
+ * written up to the error and exits 1, as apparmor_parser -p does.
+ */
+static int preprocess(struct run *run, const char *path)
+{
+	struct frontend *fe = run->fe;
+	struct policy *pol;
+	unsigned errors = fe->diag.parse_errors;
+	bool refused;
+	int r;
+
+	fe->diag.first_error.src = NULL;
+	r = frontend_load(fe, path, &pol);
+	refused = r < 0 && fe->diag.parse_errors > errors;
+
+	if (r == -ENOENT && !refused) {
+		fprintf(stderr, "File %s not found, skipping...\n", path);
+		return EXIT_NOT_FOUND;
+	}
+	r = preprocess_file_until(&fe->sources, path, stdout,
+				  refused && fe->diag.first_error.src ? &fe->diag.first_error
+								      : NULL);
+	return refused || r < 0 ? EXIT_ERROR : EXIT_OK;
+}
+
+static int verbose_processed(const struct options *o, const struct policy *pol)
+{
+	if (o->verbose)
+		print_succeeded(pol->profiles, load_op_noun(o->action));
+	return EXIT_OK;
+}
+
+/*
+ * A profile the administrator disabled: a same-named entry in the base
+ * directory's disable/ (what aa-disable makes).
+ */
+static bool disabled(const struct run *run, const char *path)
+{
+	const char *base = strrchr(path, '/');
+	char *link;
+	bool found;
+
+	base = base ? base + 1 : path;
+	if (asprintf(&link, "%s/disable/%s", run->o->base_dir, base) < 0)
+		return false;
+	found = access(link, F_OK) == 0 || errno != ENOENT;
+	free(link);
+	if (found)
+		fprintf(stderr, "Skipping profile in %s/disable: %s\n", run->o->base_dir, base);
+	return found;
+}
+
+/* Process one profile file; returns the exit code for it. */
+static int process_file(struct run *run, const char *path)
+{
+	const struct options *o = run->o;
+	struct frontend *fe = run->fe;
 	struct policy *pol;
 	int r;
 
-	if (o->preprocess) {
-		r = preprocess_file(&fe->sources, path, stdout);
-		if (r == -ENOENT) {
-			fprintf(stderr, "File %s not found, skipping...\n", path);
-			return EXIT_NOT_FOUND;
-		}
-		return r < 0 ? EXIT_ERROR : EXIT_OK;
-	}
+	if (path && strcmp(path, "-") != 0 && disabled(run, path))
+		return EXIT_OK;
+
+	if (o->binary_input)
+		return process_binary_file(run, path);
+	if (o->preprocess)
+		return preprocess(run, path);
 	r = frontend_load(fe, path, &pol);
 	if (r == -ENOENT) {
 		fprintf(stderr, "File %s not found, skipping...\n", path);
@@ -436,45 +763,41 @@ static int process_file(struct frontend *fe, const struct options *o, const char
 	}
 	if (r < 0) {
 		if (fe->diag.errors == 0)
-			fprintf(stderr, "%s: could not read %s: %s\n", argv0, path ? path : "stdin",
-				strerror(-r));
+			fprintf(stderr, "%s: could not read %s: %s\n", run->argv0,
+				source_name(path), strerror(-r));
 		return EXIT_ERROR;
 	}
 	if (o->names_only) {
 		frontend_print_names(pol, stdout);
 		return EXIT_OK;
 	}
-	if (o->stdout_output || o->output_file) {
-		struct emit_options eo = {.force_complain = o->complain};
+	if (o->stdout_output || o->output_file)
+		return compile_to_output(run, path, pol);
+	if (o->action == LOAD_REMOVE)
+		return remove_profiles(run, pol);
+	if (!o->skip_read_cache && cacheable(run, path, pol)) {
+		char cache_path[CACHE_PATH_MAX];
+		uint8_t *data;
+		size_t size;
 
-		r = emit_policy(pol, fe->features, &eo, &compiled, stderr);
-		if (r < 0) {
-			if (r == -ENOMEM)
-				fprintf(stderr, "%s: %s: out of memory\n", argv0,
-					path ? path : "stdin");
-			return EXIT_ERROR;
+		r = cache_lookup(run, path, cache_path, &data, &size);
+		if (r == 0) {
+			if (o->show_cache)
+				fprintf(stderr, "Cache hit: %s\n", cache_path);
+			r = load_precompiled(run, cache_path, data, size);
+			free(data);
+			return r;
 		}
-		/* -S alone streams file by file, like apparmor_parser; -o is all or nothing */
-		if (o->stdout_output && !o->output_file) {
-			r = write_all(STDOUT_FILENO, compiled.data, compiled.size);
-			compiled.size = 0;
-			if (r < 0) {
-				fprintf(stderr, "%s: writing to stdout: %s\n", argv0, strerror(-r));
-				return EXIT_ERROR;
-			}
-		}
+		if (o->show_cache)
+			fprintf(stderr, "Cache miss: %s\n", path);
 	}
-	if ((!o->stdout_output && !o->output_file && !o->skip_kernel_load) || o->write_cache) {
-		fprintf(stderr,
-			"%s: %s: compiling policy to the kernel format is not implemented yet\n",
-			argv0, path ? path : "stdin");
-		return EXIT_ERROR;
-	}
-	if (o->verbose) {
-		for (struct profile *p = pol->profiles; p; p = p->next)
-			printf("Processed \"%s\".\n", p->name);
-	}
-	return EXIT_OK;
+	/*
+	 * -Q alone only checks: the compiler does not encode every rule
+	 * class yet, and the front end's verdict is what -Q reports.
+	 */
+	if (o->skip_kernel_load && !(o->write_cache && cacheable(run, path, pol)))
+		return verbose_processed(o, pol);
+	return compile_and_load(run, path, pol);
 }
 
 static int compare_names(const void *x, const void *y)
@@ -482,10 +805,18 @@ static int compare_names(const void *x, const void *y)
 	return strcmp(*(const char *const *)x, *(const char *const *)y);
 }
 
-/* A directory argument stands for every regular file in it. */
-static int process_path(struct frontend *fe, const struct options *o, const char *path,
-			const char *argv0)
+/* The run's exit code: the last failure, a plain error before "not found". */
+static int combine_exit_codes(int rc, int r)
 {
+	if (r == EXIT_OK || (r == EXIT_NOT_FOUND && rc != EXIT_OK))
+		return rc;
+	return r;
+}
+
+/* A directory argument stands for every regular file in it. */
+static int process_path(struct run *run, const char *path)
+{
+	struct frontend *fe = run->fe;
 	struct stat st;
 	DIR *d;
 	struct dirent *de;
@@ -494,7 +825,7 @@ static int process_path(struct frontend *fe, const struct options *o, const char
 	int rc = EXIT_OK;
 
 	if (!path || stat(path, &st) < 0 || !S_ISDIR(st.st_mode))
-		return process_file(fe, o, path, argv0);
+		return process_file(run, path);
 	d = opendir(path);
 	if (!d)
 		return EXIT_ERROR;
@@ -510,19 +841,24 @@ static int process_path(struct frontend *fe, const struct options *o, const char
 			names = bigger;
 			cap = ncap;
 		}
-		names[n++] = arena_printf(&fe->arena, "%s/%s", path, de->d_name);
+		names[n++] = arena_strdup(&fe->arena, de->d_name);
 	}
 	closedir(d);
 	if (n)
 		qsort(names, n, sizeof(*names), compare_names);
+	/* package-manager and editor leftovers are skipped, the latter with a note first */
+	for (size_t i = 0; i < n; i++)
+		if (source_dir_entry_skip(names[i]) == SOURCE_SKIP_NOTE)
+			fprintf(stderr, "Ignoring: '%s'\n", names[i]);
 	for (size_t i = 0; i < n; i++) {
-		int r;
+		char *file;
 
-		if (stat(names[i], &st) < 0 || !S_ISREG(st.st_mode))
+		if (source_dir_entry_skip(names[i]) != SOURCE_DIR_USE)
 			continue;
-		r = process_file(fe, o, names[i], argv0);
-		if (r == EXIT_ERROR || rc == EXIT_OK)
-			rc = r;
+		file = arena_printf(&fe->arena, "%s/%s", path, names[i]);
+		if (stat(file, &st) < 0 || !S_ISREG(st.st_mode))
+			continue;
+		rc = combine_exit_codes(rc, process_file(run, file));
 	}
 	return rc;
 }
@@ -542,11 +878,85 @@ static bool config_file_named(int argc, char **argv, const char **ret)
 	return false;
 }
 
+/*
+ * The features the cache is keyed by: what the kernel supports (-M,
+ * --kernel-features or securityfs), not the policy feature set
+ * parser.conf may pin. Without any, apparmor_parser's fallback set names
+ * the directory --print-cache-dir shows, and *usable is false: there is
+ * no cache to read or write then.
+ */
+static const struct features *kernel_cache_features(struct frontend *fe, const struct options *o,
+						    struct features *kernel, bool *usable)
+{
+	const char *kpath = o->features_file ? o->features_file : o->kernel_features_file;
+
+	if (!kpath && access(KERNEL_FEATURES_DIR, F_OK) == 0)
+		kpath = KERNEL_FEATURES_DIR;
+	*usable = kpath && features_load(&fe->arena, kpath, kernel) == 0;
+	if (!*usable && features_load_fallback(&fe->arena, kernel) < 0)
+		return fe->features;
+	return kernel;
+}
+
+/* -L takes up to four comma-separated locations; the first is written to. */
+static void split_cache_locs(struct run *run, const struct options *o)
+{
+	char *list = arena_strdup(&run->fe->arena, o->cache_loc ? o->cache_loc : DEFAULT_CACHE_LOC);
+	char *save = NULL;
+
+	for (char *loc = strtok_r(list, ",", &save); loc && run->n_cache_locs < MAX_CACHE_LOCS;
+	     loc = strtok_r(NULL, ",", &save))
+		run->cache_locs[run->n_cache_locs++] = loc;
+	if (run->n_cache_locs == 0)
+		run->cache_locs[run->n_cache_locs++] = DEFAULT_CACHE_LOC;
+}
+
+/* The apparmor directory of securityfs, or -f's; a message and -1 if there is none. */
+static int open_kernel_iface(struct run *run)
+{
+	char found[4096];
+	const char *dir = run->o->subdomainfs;
+
+	if (!dir && kernel_iface_find("/proc/mounts", found, sizeof(found)) == 0)
+		dir = found;
+	if (!dir || kernel_iface_open(&run->kernel, dir) < 0) {
+		fputs("Warning: unable to find a suitable fs in /proc/mounts, is it mounted?\n"
+		      "Use --subdomainfs to override.\n",
+		      stderr);
+		return -1;
+	}
+	return 0;
+}
+
+static int run_files(struct run *run, int argc, char **argv)
+{
+	const struct options *o = run->o;
+	int r, rc = EXIT_OK;
+
+	if (optind >= argc)
+		rc = process_path(run, NULL);
+	for (int i = optind; i < argc; i++)
+		rc = combine_exit_codes(rc, process_path(run, argv[i]));
+	/* with -o, nothing is written unless every file compiled */
+	if (rc == EXIT_OK && o->output_file) {
+		r = write_output_file(o->output_file, &compiled);
+		if (r < 0) {
+			fprintf(stderr, "%s: writing %s: %s\n", run->argv0, o->output_file,
+				strerror(-r));
+			rc = EXIT_ERROR;
+		}
+	}
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
-	struct options o = {.action = ACTION_ADD};
+	struct options o = {.action = LOAD_ADD};
 	struct frontend fe;
-	struct features features;
+	struct features features, kernel, compile_features;
+	struct run run = {.o = &o, .fe = &fe, .argv0 = argv[0], .kernel = {.dirfd = -1}};
+	const struct features *cache_features;
+	bool cache_usable;
 	const char *config = DEFAULT_CONFIG_FILE;
 	int opt, r, rc = EXIT_OK;
 
@@ -560,6 +970,15 @@ int main(int argc, char **argv)
 			return EXIT_OK;
 		if (r < 0)
 			return EXIT_ERROR;
+	}
+	if (o.n_actions > 1) {
+		fprintf(stderr, "%s: Too many actions given on the command line.\n", argv[0]);
+		return EXIT_ERROR;
+	}
+	if (!o.skip_kernel_load && !o.print_cache_dir && geteuid() != 0) {
+		fprintf(stderr, "%s: Sorry. You need root privileges to run this program.\n\n",
+			argv[0]);
+		return EXIT_ERROR;
 	}
 	if (!o.base_dir)
 		o.base_dir = DEFAULT_BASE_DIR;
@@ -575,65 +994,36 @@ int main(int argc, char **argv)
 		frontend_release(&fe);
 		return EXIT_ERROR;
 	}
+	cache_features = kernel_cache_features(&fe, &o, &kernel, &cache_usable);
+	if (o.policy_features_file && !o.features_file && fe.features) {
+		features_with_abi_of(&fe.arena, &features, cache_features, &compile_features);
+		fe.features = &compile_features;
+	}
+	split_cache_locs(&run, &o);
+	if (cache_usable)
+		run.cache_features = cache_features;
+	if (cache_usable && o.show_cache && !o.skip_cache)
+		fprintf(stderr, "Cache: added primary location '%s'\n", run.cache_locs[0]);
 
-	if (o.print_cache_dir || o.purge_cache) {
-		const char *loc = o.cache_loc ? o.cache_loc : DEFAULT_CACHE_LOC;
-		const struct features *cache_features = fe.features;
-		struct features kernel;
-		const char *kpath = o.features_file ? o.features_file : o.kernel_features_file;
-
-		/*
-		 * The cache is keyed by what the kernel supports, not by the
-		 * policy feature set parser.conf may pin.
-		 */
-		if (!kpath && access(KERNEL_FEATURES_DIR, F_OK) == 0)
-			kpath = KERNEL_FEATURES_DIR;
-		if (kpath ? features_load(&fe.arena, kpath, &kernel) == 0
-			  : features_load_fallback(&fe.arena, &kernel) == 0)
-			cache_features = &kernel;
-		r = o.print_cache_dir ? cache_print_dir(cache_features, loc, stdout)
-				      : cache_purge(cache_features, loc);
+	if (o.print_cache_dir) {
+		r = cache_print_dir(cache_features, run.cache_locs[0], stdout);
 		frontend_release(&fe);
 		return r < 0 ? EXIT_ERROR : EXIT_OK;
 	}
-	if (o.binary_input) {
-		fprintf(stderr, "%s: loading precompiled policy is not implemented yet\n", argv[0]);
+	if (!o.skip_kernel_load && open_kernel_iface(&run) < 0) {
 		frontend_release(&fe);
 		return EXIT_ERROR;
 	}
-	if (o.action == ACTION_REMOVE && !o.skip_kernel_load) {
-		fprintf(stderr, "%s: removing policy from the kernel is not implemented yet\n",
-			argv[0]);
-		frontend_release(&fe);
-		return EXIT_ERROR;
-	}
-
-	if (optind >= argc) {
-		rc = process_path(&fe, &o, NULL, argv[0]);
+	if (o.purge_cache) {
+		r = cache_purge(cache_features, run.cache_locs[0]);
+		if (r < 0)
+			fprintf(stderr, "%s: could not purge the cache in %s: %s\n", argv[0],
+				run.cache_locs[0], strerror(-r));
+		rc = r < 0 ? EXIT_ERROR : EXIT_OK;
 	} else {
-		for (int i = optind; i < argc; i++) {
-			/* Relative names were given relative to where we started. */
-			r = process_path(&fe, &o, argv[i], argv[0]);
-			if (r == EXIT_ERROR || rc == EXIT_OK)
-				rc = r;
-		}
+		rc = run_files(&run, argc, argv);
 	}
-	/* with -o, nothing is written unless every file compiled */
-	if (rc == EXIT_OK && o.stdout_output && o.output_file) {
-		r = write_all(STDOUT_FILENO, compiled.data, compiled.size);
-		if (r < 0) {
-			fprintf(stderr, "%s: writing to stdout: %s\n", argv[0], strerror(-r));
-			rc = EXIT_ERROR;
-		}
-	}
-	if (rc == EXIT_OK && o.output_file) {
-		r = write_output_file(o.output_file, &compiled);
-		if (r < 0) {
-			fprintf(stderr, "%s: writing %s: %s\n", argv[0], o.output_file,
-				strerror(-r));
-			rc = EXIT_ERROR;
-		}
-	}
+	kernel_iface_close(&run.kernel);
 	emit_buffer_release(&compiled);
 	frontend_release(&fe);
 	arena_release(&config_arena);

@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <strings.h>
 #include <sys/stat.h>
 
@@ -20,6 +21,10 @@
 
 /* Deeper nesting than this is surely garbage; refuse it before the stack does. */
 #define MAX_NESTING 64
+/* Each nested include costs about 1 KiB of stack: 4096 stay well inside 8 MiB. */
+#define MAX_INCLUDE_DEPTH 4096u
+/* descriptors apparmor_parser holds besides its include stack */
+#define ORACLE_OTHER_FDS 6u
 
 struct parser {
 	struct arena *arena;
@@ -108,7 +113,8 @@ static struct value *value_new(struct parser *ps, const struct word *w)
 
 static bool is_mode_char(char c)
 {
-	return strchr("rwalkmxXiIuUpPcC", c) != NULL;
+	/* R W L M (like I and X) are deprecated upper-case spellings */
+	return strchr("rwalkmxXiIuUpPcCRWLM", c) != NULL;
 }
 
 /*
@@ -265,21 +271,25 @@ int parse_file_mode(const char *text, bool deny, uint32_t *perms, enum exec_mode
 	for (const char *p = text; *p; p++) {
 		switch (*p) {
 		case 'r':
+		case 'R':
 			*perms |= PERM_READ;
 			break;
 		case 'w':
+		case 'W':
 			*perms |= PERM_WRITE;
 			break;
 		case 'a':
 			*perms |= PERM_APPEND;
 			break;
 		case 'l':
+		case 'L':
 			*perms |= PERM_LINK;
 			break;
 		case 'k':
 			*perms |= PERM_LOCK;
 			break;
 		case 'm':
+		case 'M':
 			*perms |= PERM_MMAP;
 			break;
 		case 'i':
@@ -383,6 +393,26 @@ static bool already_included(const struct source ***list, size_t *n, size_t *cap
 	return false;
 }
 
+/*
+ * apparmor_parser keeps every file of an include chain open, so its depth
+ * limit is the descriptor limit less the few it holds otherwise: 1018
+ * under the usual 1024. Ours follows it, within what our stack allows.
+ */
+static unsigned include_depth_limit(void)
+{
+	static unsigned limit;
+	struct rlimit rl;
+
+	if (limit)
+		return limit;
+	limit = MAX_INCLUDE_DEPTH;
+	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY &&
+	    rl.rlim_cur < MAX_INCLUDE_DEPTH + ORACLE_OTHER_FDS)
+		limit =
+		    rl.rlim_cur > ORACLE_OTHER_FDS ? (unsigned)rl.rlim_cur - ORACLE_OTHER_FDS : 1;
+	return limit;
+}
+
 static int parse_included_source(struct parser *ps, const struct source *src,
 				 const struct loc *site, struct profile *prof)
 {
@@ -398,9 +428,9 @@ static int parse_included_source(struct parser *ps, const struct source *src,
 				    &ps->pol->cap_included, src, ps->arena)) {
 		return 0;
 	}
-	if (ps->include_depth >= MAX_NESTING)
-		return syntax_error_at(ps, site, "includes nested deeper than %d levels",
-				       MAX_NESTING);
+	if (ps->include_depth >= include_depth_limit())
+		return syntax_error_at(ps, site, "includes nested deeper than %u levels",
+				       include_depth_limit());
 	*site_copy = *site;
 	lexer_init(&sub, src, site_copy);
 	ps->lx = &sub;
@@ -1003,6 +1033,31 @@ static int parse_rlimit_rule(struct parser *ps, struct rule *rule)
 	return end_of_rule(ps);
 }
 
+/* --warn=deprecated and --warn=dangerous, in apparmor_parser's words. */
+static void mode_warnings(struct parser *ps, const struct rule *rule)
+{
+	const struct loc *l = &rule->mode_loc;
+	const struct loc *top = l;
+	char where[512];
+
+	if (!strpbrk(rule->mode_text, "RWLIMX") && rule->exec != EXEC_UNCONFINED)
+		return;
+	while (top->included_from)
+		top = top->included_from;
+	snprintf(where, sizeof(where), "%s (%s line %u)", top->src->name, l->src->name, l->line);
+	if (strpbrk(rule->mode_text, "RWLIMX"))
+		diag_class_warning(ps->diag, DIAG_W_DEPRECATED, where,
+				   "Uppercase qualifiers \"RWLIMX\" are deprecated, please convert "
+				   "to lowercase\nSee the apparmor.d(5) manpage for details.");
+	/* "Ux" scrubs the environment; "pux" and "cux" are other modes */
+	if (rule->exec == EXEC_UNCONFINED && !rule->exec_clean)
+		diag_class_warning(
+		    ps->diag, DIAG_W_DANGEROUS, where,
+		    "Unconfined exec qualifier (ux) allows some dangerous environment "
+		    "variables to be passed to the unconfined process; 'man 5 "
+		    "apparmor.d' for details.");
+}
+
 static int decode_mode(struct parser *ps, struct rule *rule)
 {
 	const char *error = NULL;
@@ -1014,6 +1069,7 @@ static int decode_mode(struct parser *ps, struct rule *rule)
 		r = 0;
 	if (r < 0)
 		return syntax_error_at(ps, &rule->mode_loc, "%s", error);
+	mode_warnings(ps, rule);
 	if (!rule->exec_safety)
 		return 0;
 	/* "safe"/"unsafe" say whether the environment is scrubbed, overriding case */

@@ -31,8 +31,9 @@ struct pp {
 	struct source_cache *c;
 	FILE *out;
 	struct scope scopes[PREPROCESS_MAX_SCOPES];
-	size_t depth;	 /* scopes[depth] is the innermost block */
-	size_t overflow; /* blocks opened beyond PREPROCESS_MAX_SCOPES */
+	size_t depth;		/* scopes[depth] is the innermost block */
+	size_t overflow;	/* blocks opened beyond PREPROCESS_MAX_SCOPES */
+	const struct loc *stop; /* write no further than the word here */
 };
 
 static bool scope_has(const struct scope *s, const char *path)
@@ -220,7 +221,7 @@ static int try_include(struct pp *pp, const char *line, size_t len, unsigned dep
 			r = emit_directory(pp, path, depth);
 		else
 			r = emit_file(pp, path, depth);
-		if (r < 0 && !if_exists)
+		if (r < 0 && (!if_exists || r == -EBADMSG))
 			return r;
 	}
 	fwrite(rest, 1, (size_t)(end - rest), pp->out);
@@ -297,9 +298,24 @@ static void track_blocks(struct pp *pp, const char *p, const char *end)
 		block_open(pp);
 }
 
+/* Write the line up to the end of the word at col (1-based), where the error is. */
+static void emit_until_error(struct pp *pp, const char *line, size_t len, unsigned col)
+{
+	size_t n = col > 0 ? col - 1 : 0;
+
+	if (n > len)
+		n = len;
+	while (n < len && !strchr(" \t\r,", line[n]))
+		n++;
+	if (n == col - 1 && n < len)
+		n++; /* the error is at a separator: it was read */
+	fwrite(line, 1, n, pp->out);
+}
+
 static int emit_source(struct pp *pp, const struct source *src, unsigned depth)
 {
 	const char *p = src->data, *end = src->data + src->len;
+	unsigned line = 0;
 
 	if (depth > PREPROCESS_MAX_DEPTH)
 		return -ELOOP;
@@ -308,9 +324,15 @@ static int emit_source(struct pp *pp, const struct source *src, unsigned depth)
 		size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
 		int r = try_include(pp, p, len, depth);
 
+		line++;
 		if (r < 0) {
-			fprintf(stderr, "%s: could not open included file\n", src->name);
+			if (r != -EBADMSG)
+				fprintf(stderr, "%s: could not open included file\n", src->name);
 			return r;
+		}
+		if (r == 0 && pp->stop && pp->stop->src == src && pp->stop->line == line) {
+			emit_until_error(pp, p, len, pp->stop->col);
+			return -EBADMSG;
 		}
 		if (r == 0) {
 			fwrite(p, 1, len, pp->out);
@@ -332,6 +354,12 @@ static int emit_source(struct pp *pp, const struct source *src, unsigned depth)
 
 int preprocess_file(struct source_cache *c, const char *path, FILE *out)
 {
+	return preprocess_file_until(c, path, out, NULL);
+}
+
+int preprocess_file_until(struct source_cache *c, const char *path, FILE *out,
+			  const struct loc *stop)
+{
 	struct pp *pp = calloc(1, sizeof(*pp));
 	struct source *src;
 	int r;
@@ -340,6 +368,7 @@ int preprocess_file(struct source_cache *c, const char *path, FILE *out)
 		return -ENOMEM;
 	pp->c = c;
 	pp->out = out;
+	pp->stop = stop;
 	if (!path || strcmp(path, "-") == 0)
 		r = source_load_stdin(c, &src);
 	else

@@ -14,4 +14,12 @@
  */
 int preprocess_file(struct source_cache *c, const char *path, FILE *out);
 
+/*
+ * The same, stopping after the word at stop (the place of the first error
+ * in refused input), as apparmor_parser -p stops echoing its input when
+ * it meets the error. Returns -EBADMSG when it stopped there.
+ */
+int preprocess_file_until(struct source_cache *c, const char *path, FILE *out,
+			  const struct loc *stop);
+
 #endif

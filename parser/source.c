@@ -28,8 +28,21 @@ static struct source *source_lookup(struct source_cache *c, const char *path)
 	return NULL;
 }
 
+void source_track_reset(struct source_cache *c)
+{
+	c->newest_mtime = (struct timespec){};
+}
+
+static void source_track(struct source_cache *c, const struct source *s)
+{
+	const struct timespec *m = &s->mtime, *n = &c->newest_mtime;
+
+	if (m->tv_sec > n->tv_sec || (m->tv_sec == n->tv_sec && m->tv_nsec > n->tv_nsec))
+		c->newest_mtime = *m;
+}
+
 static struct source *source_add(struct source_cache *c, const char *name, const char *path,
-				 char *data, size_t len, time_t mtime)
+				 char *data, size_t len, struct timespec mtime)
 {
 	struct source *s = arena_new(c->arena, struct source);
 
@@ -46,8 +59,7 @@ static struct source *source_add(struct source_cache *c, const char *name, const
 		s->hash_next = c->by_path[h];
 		c->by_path[h] = s;
 	}
-	if (mtime > c->newest_mtime)
-		c->newest_mtime = mtime;
+	source_track(c, s);
 	return s;
 }
 
@@ -105,6 +117,7 @@ int source_load_file(struct source_cache *c, const char *path, struct source **r
 	int fd, r;
 
 	if (s) {
+		source_track(c, s);
 		*ret = s;
 		return 0;
 	}
@@ -120,8 +133,12 @@ int source_load_file(struct source_cache *c, const char *path, struct source **r
 		close(fd);
 		return -EISDIR;
 	}
-	/* Devices and fifos could block or never end: policy lives in regular files. */
-	if (!S_ISREG(st.st_mode)) {
+	/*
+	 * Pipes and character devices are read as apparmor_parser reads them
+	 * ("-p <(...)", /dev/stdin, /dev/null): read_all bounds what an
+	 * endless one costs. Block devices and the like are not policy.
+	 */
+	if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode) && !S_ISCHR(st.st_mode)) {
 		close(fd);
 		return -EINVAL;
 	}
@@ -129,14 +146,15 @@ int source_load_file(struct source_cache *c, const char *path, struct source **r
 	close(fd);
 	if (r < 0)
 		return r;
-	*ret = source_add(c, path, path, data, len, st.st_mtime);
+	*ret = source_add(c, path, path, data, len, st.st_mtim);
 	return 0;
 }
 
 int source_from_memory(struct source_cache *c, const char *name, const char *data, size_t len,
 		       struct source **ret)
 {
-	*ret = source_add(c, name, NULL, arena_strndup(c->arena, data, len), len, 0);
+	*ret =
+	    source_add(c, name, NULL, arena_strndup(c->arena, data, len), len, (struct timespec){});
 	return 0;
 }
 
@@ -148,7 +166,7 @@ int source_load_stdin(struct source_cache *c, struct source **ret)
 
 	if (r < 0)
 		return r;
-	*ret = source_add(c, "stdin", NULL, data, len, 0);
+	*ret = source_add(c, "stdin", NULL, data, len, (struct timespec){});
 	return 0;
 }
 

@@ -14,7 +14,7 @@ struct source {
 	const char *path; /* canonical key for the cache; NULL for stdin */
 	const char *data;
 	size_t len;
-	time_t mtime;
+	struct timespec mtime;
 	struct source *next;
 	struct source *hash_next;
 };
@@ -48,13 +48,21 @@ struct source_cache {
 	const char *const *include_dirs; /* -I, in search order */
 	size_t n_include_dirs;
 	const char *base_dir; /* -b; relative "quoted" includes start here */
-	time_t newest_mtime;
+	/*
+	 * The newest mtime among the files read or reused since
+	 * source_track_reset(): what a cached compile of one profile file
+	 * must not be older than.
+	 */
+	struct timespec newest_mtime;
 	struct source *by_path[SOURCE_HASH_SIZE];
 	struct resolved_include *resolved[SOURCE_HASH_SIZE];
 };
 
 /* Input larger than this is refused rather than read (bounded memory). */
 #define SOURCE_MAX_SIZE (64u * 1024 * 1024)
+
+/* Start tracking the newest mtime afresh (before each profile file). */
+void source_track_reset(struct source_cache *c);
 
 int source_load_file(struct source_cache *c, const char *path, struct source **ret);
 int source_from_memory(struct source_cache *c, const char *name, const char *data, size_t len,

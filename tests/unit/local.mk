@@ -32,3 +32,12 @@ EXTRA_DIST += tests/parser
 # apparmor_parser -S against stored oracle output (tests/data/emit, regen.sh).
 TESTS += tests/unit/test-emit
 EXTRA_DIST += tests/unit/test-emit tests/data/emit
+
+if HAVE_CMOCKA
+check_PROGRAMS += tests/unit/test_cache
+tests_unit_test_cache_SOURCES = tests/unit/test_cache.c
+tests_unit_test_cache_CFLAGS = $(UNIT_TEST_CFLAGS)
+tests_unit_test_cache_LDADD = $(UNIT_TEST_LDADD)
+
+TESTS += tests/unit/test_cache
+endif

@@ -76,6 +76,34 @@ static void assert_refuses(const char *text, const char *needle)
 	run_done(&run);
 }
 
+/* The text is refused and the diagnostic starts with exactly this line. */
+static void assert_first_error_line(const char *text, const char *line)
+{
+	struct run run;
+	size_t n = strlen(line);
+
+	run_text(&run, text);
+	if (run.r == 0)
+		fail_msg("accepted: %s", text);
+	if (strncmp(run.errors, line, n) != 0 || run.errors[n] != '\n')
+		fail_msg("expected first line '%s' in:\n%s", line, run.errors);
+	run_done(&run);
+}
+
+/* Conditional values outside their vocabulary, in apparmor_parser's words. */
+static void names_the_bad_conditional_value(void **state)
+{
+	(void)state;
+	assert_first_error_line("profile foo { unix type=bogus, }",
+				"t.aa:1:25: error: invalid socket type 'bogus'");
+	assert_first_error_line("profile foo { unix (send) type=seqpkt, }",
+				"t.aa:1:32: error: invalid socket type 'seqpkt'");
+	assert_first_error_line("profile foo { mount options=bogus, }",
+				"t.aa:1:29: error: unsupported mount option 'bogus'");
+	assert_first_error_line("profile foo {\n  mount options=(ro,nosuchopt) /a,\n}",
+				"t.aa:2:21: error: unsupported mount option 'nosuchopt'");
+}
+
 static void accepts_every_rule_type(void **state)
 {
 	static const char *const rules[] = {
@@ -536,6 +564,56 @@ static void write_file(const char *path, const char *text)
 }
 
 /* -p output, byte for byte as apparmor_parser 3.0.8 writes it. */
+/* -p of refused text: up to the word in error; errors found after parsing do not count. */
+static char *preprocess_refused(const char *text, unsigned *parse_errors, unsigned *errors)
+{
+	char path[] = "/tmp/vigil-ppr-XXXXXX";
+	struct frontend fe;
+	struct policy *pol;
+	FILE *err = fopen("/dev/null", "w"), *out;
+	char *buf = NULL;
+	size_t len = 0;
+	int fd = mkstemp(path);
+
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+	close(fd);
+	frontend_init(&fe, NULL, 0, err);
+	(void)frontend_load(&fe, path, &pol);
+	*parse_errors = fe.diag.parse_errors;
+	*errors = fe.diag.errors;
+	out = open_memstream(&buf, &len);
+	(void)preprocess_file_until(&fe.sources, path, out,
+				    fe.diag.first_error.src ? &fe.diag.first_error : NULL);
+	fclose(out);
+	fclose(err);
+	frontend_release(&fe);
+	unlink(path);
+	return buf;
+}
+
+static void preprocess_stops_at_the_error(void **state)
+{
+	unsigned parse_errors, errors;
+	char *out;
+
+	(void)state;
+	out = preprocess_refused("profile a {\n  /x r,\n  bogus rule here,\n  /y r,\n}\n",
+				 &parse_errors, &errors);
+	assert_int_equal(parse_errors, 1);
+	assert_string_equal(out, "profile a {\n  /x r,\n  bogus rule");
+	free(out);
+	out = preprocess_refused("profile a {\n  capability foo,\n}\n", &parse_errors, &errors);
+	assert_string_equal(out, "profile a {\n  capability foo");
+	free(out);
+	/* apparmor_parser expands variables after parsing: -p does not see this one */
+	out = preprocess_refused("profile a {\n  @{NOPE}/x r,\n}\n", &parse_errors, &errors);
+	assert_int_equal(errors, 1);
+	assert_int_equal(parse_errors, 0);
+	assert_string_equal(out, "profile a {\n  @{NOPE}/x r,\n}\n");
+	free(out);
+}
+
 static void preprocess_matches_oracle_layout(void **state)
 {
 	char dir[] = "/tmp/vigil-pp-XXXXXX", path[256], main_path[256], text[1024];
@@ -607,6 +685,68 @@ static void preprocess_matches_oracle_layout(void **state)
 }
 
 /* Rule classes missing from the features: apparmor_parser's words and order. */
+/* Run text with --warn=cls; return the diagnostics (caller frees). */
+static char *warnings_for(const char *cls, const char *text, int *r)
+{
+	struct run run;
+	FILE *err;
+	char *out;
+
+	frontend_init(&run.fe, NULL, 0, NULL);
+	err = open_memstream(&run.errors, &run.len);
+	assert_non_null(err);
+	run.fe.diag.out = err;
+	if (cls)
+		assert_true(diag_classes_option(&run.fe.diag.classes, cls, false));
+	*r = frontend_load_text(&run.fe, "t.aa", text, &run.pol);
+	fclose(err);
+	out = run.errors;
+	frontend_release(&run.fe);
+	return out;
+}
+
+/* Upper-case R W L M I X are accepted; --warn=deprecated and dangerous say what 3.0.8 says. */
+static void deprecated_and_dangerous_modes_warn(void **state)
+{
+	static const char text[] =
+	    "profile a {\n  /c RW,\n  /d LM,\n  /bin/x ux,\n  /bin/y Ux,\n}\n";
+	char *out;
+	int r;
+
+	(void)state;
+	/* every class apparmor_parser knows is taken, others are not */
+	{
+		struct diag_classes c = {};
+
+		assert_true(diag_classes_option(&c, "no-format", false));
+		assert_true(diag_classes_option(&c, "jobs", true));
+		assert_false(diag_classes_option(&c, "bogus", false));
+		assert_false(diag_classes_option(&c, "rule-not-enforced,dangerous", false));
+	}
+	out = warnings_for(NULL, text, &r);
+	assert_int_equal(r, 0);
+	assert_string_equal(out, "");
+	free(out);
+	out = warnings_for("deprecated", text, &r);
+	assert_int_equal(r, 0);
+	assert_string_equal(out,
+			    "Warning from t.aa (t.aa line 2): Uppercase qualifiers \"RWLIMX\" are "
+			    "deprecated, please convert to lowercase\n"
+			    "See the apparmor.d(5) manpage for details.\n"
+			    "Warning from t.aa (t.aa line 3): Uppercase qualifiers \"RWLIMX\" are "
+			    "deprecated, please convert to lowercase\n"
+			    "See the apparmor.d(5) manpage for details.\n");
+	free(out);
+	out = warnings_for("dangerous", text, &r);
+	assert_int_equal(r, 0);
+	assert_string_equal(out, "Warning from t.aa (t.aa line 4): Unconfined exec qualifier (ux) "
+				 "allows some dangerous environment variables to be passed to the "
+				 "unconfined process; 'man 5 apparmor.d' for details.\n");
+	free(out);
+	/* a lone upper-case X is still no mode: it needs a qualifier */
+	assert_refuses("profile a { /c X, }", "exec qualifier");
+}
+
 static void unenforced_rules_are_reported(void **state)
 {
 	struct features feat;
@@ -675,6 +815,7 @@ int main(void)
 	    cmocka_unit_test(accepts_every_rule_type),
 	    cmocka_unit_test(refuses_bad_file_modes),
 	    cmocka_unit_test(refuses_bad_names),
+	    cmocka_unit_test(names_the_bad_conditional_value),
 	    cmocka_unit_test(refuses_bad_qualifiers),
 	    cmocka_unit_test(refuses_bad_flags),
 	    cmocka_unit_test(checks_variables),
@@ -688,7 +829,9 @@ int main(void)
 	    cmocka_unit_test(diagnostics_show_caret_and_include_chain),
 	    cmocka_unit_test(include_cycles_terminate),
 	    cmocka_unit_test(preprocess_matches_oracle_layout),
+	    cmocka_unit_test(preprocess_stops_at_the_error),
 	    cmocka_unit_test(unenforced_rules_are_reported),
+	    cmocka_unit_test(deprecated_and_dangerous_modes_warn),
 	    cmocka_unit_test(cache_dir_without_kernel_features),
 	    cmocka_unit_test(names_are_listed_in_order),
 	    cmocka_unit_test(policy_tree_is_built),
