@@ -131,6 +131,13 @@ static int put_named_u32(struct emit_buffer *b, const char *name, uint32_t v)
 	return r < 0 ? r : put_u32(b, v);
 }
 
+static int put_named_string(struct emit_buffer *b, const char *name, const char *s)
+{
+	int r = put_name(b, name);
+
+	return r < 0 ? r : put_string(b, s);
+}
+
 static int put_struct(struct emit_buffer *b, const char *name)
 {
 	int r = put_name(b, name);
@@ -172,6 +179,7 @@ struct compiler {
 	const struct features *features;
 	const struct emit_options *options;
 	FILE *err;
+	const struct policy *pol;
 	struct arena *arena;
 	VcFileRule *rules;
 	size_t n_rules, cap_rules;
@@ -218,11 +226,41 @@ static int xtable_index(struct compiler *c, const char *name, uint32_t *ret)
 	return 0;
 }
 
+/*
+ * A top-level profile may be named ":ns:name": the namespace goes in the
+ * record's header and the name alone in the record (as the oracle writes
+ * it). Returns the name without the namespace; *ns gets the namespace or
+ * NULL.
+ */
+static const char *split_namespace(struct arena *a, const char *name, const char **ns)
+{
+	const char *end;
+
+	*ns = NULL;
+	if (name[0] != ':' || !(end = strchr(name + 1, ':')))
+		return name;
+	*ns = arena_strndup(a, name + 1, (size_t)(end - name - 1));
+	return end + 1;
+}
+
 static char *hname(struct arena *a, const struct profile *p)
 {
+	const char *ns;
+
 	if (!p->parent)
-		return arena_strdup(a, p->name);
+		return arena_strdup(a, split_namespace(a, p->name, &ns));
 	return arena_printf(a, "%s//%s", hname(a, p->parent), p->name);
+}
+
+/* The namespace of p's top-level profile, or NULL. */
+static const char *profile_namespace(struct arena *a, const struct profile *p)
+{
+	const char *ns;
+
+	while (p->parent)
+		p = p->parent;
+	split_namespace(a, p->name, &ns);
+	return ns;
 }
 
 /* The 14-bit mode (perms.h) of a file rule as decoded by the front end. */
@@ -272,6 +310,39 @@ static void set_perms(VcFileRule *fr, const struct rule *r, uint16_t mode)
 	fr->perms.audit = r->qual & QUAL_AUDIT;
 }
 
+/*
+ * "alias FROM -> TO": the oracle gives every file rule whose path starts
+ * with FROM a copy with that prefix replaced by TO, in a link rule's
+ * target too (observed).
+ */
+static const char *alias_of(struct compiler *c, const struct alias *al, const char *path)
+{
+	size_t n = strlen(al->from);
+
+	if (!path || strncmp(path, al->from, n) != 0)
+		return NULL;
+	return arena_printf(c->arena, "%s%s", al->to, path + n);
+}
+
+static int add_alias_copies(struct compiler *c, size_t rule)
+{
+	for (const struct alias *al = c->pol->aliases; al; al = al->next) {
+		const char *glob = alias_of(c, al, c->rules[rule].glob), *target;
+		VcFileRule *copy;
+
+		if (!glob)
+			continue;
+		copy = add_rule(c);
+		if (!copy)
+			return -ENOMEM;
+		*copy = c->rules[rule];
+		copy->glob = glob;
+		if (copy->link_target && (target = alias_of(c, al, copy->link_target)))
+			copy->link_target = target;
+	}
+	return 0;
+}
+
 static int add_file_rule(struct compiler *c, const char *prof_hname, const struct rule *r)
 {
 	uint16_t mode = file_mode(r);
@@ -303,7 +374,7 @@ static int add_file_rule(struct compiler *c, const char *prof_hname, const struc
 		return -ENOMEM;
 	fr->glob = r->path ? r->path : "/{**,}";
 	set_perms(fr, r, mode);
-	return 0;
+	return add_alias_copies(c, c->n_rules - 1);
 }
 
 static int add_link_rule(struct compiler *c, const struct rule *r)
@@ -316,7 +387,7 @@ static int add_link_rule(struct compiler *c, const struct rule *r)
 	fr->link_target = r->target;
 	fr->link_subset = r->subset;
 	set_perms(fr, r, VC_MAY_LINK);
-	return 0;
+	return add_alias_copies(c, c->n_rules - 1);
 }
 
 static const char *label_glob(struct compiler *c, const char *glob);
@@ -790,14 +861,45 @@ static int add_network_one(struct compiler *c, const struct rule *r, int family,
 }
 
 /*
- * "network [FAMILY] [TYPE]": class 14, family and type as u16 big endian.
- * A missing family or type stands for every one apparmor_parser knows
- * (the families of the 6.12 af_mask: decnet is not among them).
+ * A protocol stands for its family and socket type; apparmor_parser 3.0.8
+ * writes exactly what the family and type would give (observed: "inet tcp"
+ * is "inet stream", a bare "tcp" is inet and inet6 stream, "icmp" is inet
+ * raw only).
+ */
+static const struct {
+	const char *name;
+	int family, type;
+} net_protocols[] = {
+    {"tcp", 2, 1}, {"tcp", 10, 1}, {"udp", 2, 2}, {"udp", 10, 2}, {"icmp", 2, 3},
+};
+
+/* Add the rules of protocol name, for family (or any when < 0); 0 if none. */
+static int add_network_protocol(struct compiler *c, const struct rule *r, const char *name,
+				int family, size_t *n_added)
+{
+	int q = 0;
+
+	*n_added = 0;
+	for (size_t i = 0; i < sizeof(net_protocols) / sizeof(net_protocols[0]) && q >= 0; i++) {
+		if (strcmp(net_protocols[i].name, name) != 0 ||
+		    (family >= 0 && net_protocols[i].family != family))
+			continue;
+		q = add_network_one(c, r, net_protocols[i].family, net_protocols[i].type);
+		(*n_added)++;
+	}
+	return q;
+}
+
+/*
+ * "network [FAMILY] [TYPE|PROTOCOL]": class 14, family and type as u16 big
+ * endian. A missing family or type stands for every one apparmor_parser
+ * knows (the families of the 6.12 af_mask: decnet is not among them).
  */
 static int add_network(struct compiler *c, const struct rule *r)
 {
 	static const int all_types[] = {1, 2, 3, 4, 5, 10};
 	const struct value *w1 = r->words, *w2 = w1 ? w1->next : NULL;
+	const char *protocol = NULL;
 	int family = -1, type = -1, q = 0;
 
 	if (w1) {
@@ -805,13 +907,24 @@ static int add_network(struct compiler *c, const struct rule *r)
 		if (family < 0) {
 			type = sock_type(w1->text);
 			if (type < 0)
-				return -EOPNOTSUPP; /* protocols */
+				protocol = w1->text;
 		}
 	}
 	if (w2) {
 		type = sock_type(w2->text);
 		if (type < 0)
-			return -EOPNOTSUPP;
+			protocol = w2->text;
+	}
+	if (protocol) {
+		size_t n;
+
+		q = add_network_protocol(c, r, protocol, family, &n);
+		if (q >= 0 && n == 0) {
+			fprintf(c->err, "apparmor_parser: invalid network entry '%s%s%s'\n",
+				w2 ? w1->text : "", w2 ? " " : "", protocol);
+			return -EINVAL;
+		}
+		return q;
 	}
 	if (!w1) {
 		/* "network,": every family, types 0-15 */
@@ -871,10 +984,29 @@ static int refuse(struct compiler *c, const char *hn, const struct rule *r)
 	return -EOPNOTSUPP;
 }
 
+/*
+ * An alias also applies to the attachment (or a path name attaching by
+ * itself): the oracle matches both prefixes. Returns the attachment glob to
+ * compile, or fallback when no alias applies.
+ */
+static const char *aliased_attachment(struct compiler *c, const char *path, const char *fallback)
+{
+	const char *glob = NULL;
+
+	for (const struct alias *al = c->pol->aliases; al; al = al->next) {
+		const char *other = alias_of(c, al, path);
+
+		if (other)
+			glob = arena_printf(c->arena, "%s,%s", glob ? glob : path, other);
+	}
+	return glob ? arena_printf(c->arena, "{%s}", glob) : fallback;
+}
+
 static int emit_profile(struct compiler *c, const struct profile *p, struct emit_buffer *out)
 {
 	const char *hn = hname(c->arena, p);
-	const char *attach = p->attachment;
+	const char *ns = profile_namespace(c->arena, p);
+	const char *attach = p->attachment, *own_name;
 	struct caps caps = {};
 	uint64_t rlimits[16] = {};
 	uint32_t rlimit_mask = 0, mode = 0, path_flags = 0;
@@ -945,6 +1077,8 @@ static int emit_profile(struct compiler *c, const struct profile *p, struct emit
 			  has_feature(c, "policy/versions/v7")	 ? 0x00202007u
 			  : has_feature(c, "policy/versions/v6") ? 0x00202006u
 								 : 5u);
+	if (r >= 0 && ns)
+		r = put_named_string(out, "namespace", ns);
 	if (r >= 0)
 		r = put_struct(out, "profile");
 	if (r >= 0)
@@ -952,8 +1086,14 @@ static int emit_profile(struct compiler *c, const struct profile *p, struct emit
 	if (r < 0)
 		return r;
 
-	if (!attach && p->name[0] == '/' && has_glob_chars(p->name))
-		attach = p->name;
+	own_name = p->parent ? p->name : hn;
+	if (!attach && own_name[0] == '/' && has_glob_chars(own_name))
+		attach = own_name;
+	attach = aliased_attachment(c,
+				    attach		 ? attach
+				    : own_name[0] == '/' ? own_name
+							 : NULL,
+				    attach);
 	if (attach) {
 		VcBlobOptions opt = {};
 		uint32_t xlen;
@@ -1151,6 +1291,7 @@ int emit_policy(const struct policy *pol, const struct features *features,
 	    .features = features,
 	    .options = options,
 	    .err = err,
+	    .pol = pol,
 	    .arena = pol->arena,
 	};
 	int r = emit_list(&c, pol->profiles, out);
