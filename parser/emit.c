@@ -13,19 +13,8 @@
 #include <sys/capability.h>
 
 #include "parser/compile/compile.h"
+#include "parser/compile/stream.h"
 #include "parser/emit.h"
-
-enum {
-	T_U32 = 2,
-	T_U64 = 3,
-	T_NAME = 4,
-	T_STRING = 5,
-	T_BLOB = 6,
-	T_STRUCT = 7,
-	T_STRUCTEND = 8,
-	T_ARRAY = 11,
-	T_ARRAYEND = 12,
-};
 
 #define MAX_XTABLE 12
 
@@ -85,14 +74,14 @@ static int put_code(struct emit_buffer *b, uint8_t code)
 
 static int put_u32(struct emit_buffer *b, uint32_t v)
 {
-	int r = put_code(b, T_U32);
+	int r = put_code(b, VC_T_U32);
 
 	return r < 0 ? r : put_le(b, v, 4);
 }
 
 static int put_u64(struct emit_buffer *b, uint64_t v)
 {
-	int r = put_code(b, T_U64);
+	int r = put_code(b, VC_T_U64);
 
 	return r < 0 ? r : put_le(b, v, 8);
 }
@@ -116,12 +105,12 @@ static int put_text(struct emit_buffer *b, uint8_t code, const char *s, size_t l
 
 static int put_name(struct emit_buffer *b, const char *name)
 {
-	return put_text(b, T_NAME, name, strlen(name));
+	return put_text(b, VC_T_NAME, name, strlen(name));
 }
 
 static int put_string(struct emit_buffer *b, const char *s)
 {
-	return put_text(b, T_STRING, s, strlen(s));
+	return put_text(b, VC_T_STRING, s, strlen(s));
 }
 
 static int put_named_u32(struct emit_buffer *b, const char *name, uint32_t v)
@@ -142,7 +131,7 @@ static int put_struct(struct emit_buffer *b, const char *name)
 {
 	int r = put_name(b, name);
 
-	return r < 0 ? r : put_code(b, T_STRUCT);
+	return r < 0 ? r : put_code(b, VC_T_STRUCT);
 }
 
 /*
@@ -161,7 +150,7 @@ static int put_dfa(struct emit_buffer *b, size_t record_start, const VcBlob *blo
 	pad = (8 - payload % 8) % 8;
 	if (blob->size + pad > UINT32_MAX)
 		return -E2BIG;
-	r = put_code(b, T_BLOB);
+	r = put_code(b, VC_T_BLOB);
 	if (r >= 0)
 		r = put_le(b, blob->size + pad, 4);
 	if (r >= 0)
@@ -252,13 +241,17 @@ static char *hname(struct arena *a, const struct profile *p)
 	return arena_printf(a, "%s//%s", hname(a, p->parent), p->name);
 }
 
-/* The namespace of p's top-level profile, or NULL. */
+/*
+ * The namespace to name in p's record header: only a top-level profile's
+ * (as the oracle writes it); its children follow it in the same load and
+ * the kernel keeps the namespace of the previous header.
+ */
 static const char *profile_namespace(struct arena *a, const struct profile *p)
 {
 	const char *ns;
 
-	while (p->parent)
-		p = p->parent;
+	if (p->parent)
+		return NULL;
 	split_namespace(a, p->name, &ns);
 	return ns;
 }
@@ -1126,7 +1119,7 @@ static int emit_profile(struct compiler *c, const struct profile *p, struct emit
 	if (r >= 0)
 		r = put_u32(out, (p->flags & PFLAG_AUDIT) ? 1 : 0);
 	if (r >= 0)
-		r = put_code(out, T_STRUCTEND);
+		r = put_code(out, VC_T_STRUCTEND);
 	if (r < 0)
 		return r;
 
@@ -1166,7 +1159,7 @@ static int emit_profile(struct compiler *c, const struct profile *p, struct emit
 	if (r >= 0)
 		r = put_u32(out, 0);
 	if (r >= 0)
-		r = put_code(out, T_STRUCTEND);
+		r = put_code(out, VC_T_STRUCTEND);
 	if (r < 0)
 		return r;
 
@@ -1175,15 +1168,15 @@ static int emit_profile(struct compiler *c, const struct profile *p, struct emit
 		if (r >= 0)
 			r = put_u32(out, rlimit_mask);
 		if (r >= 0)
-			r = put_code(out, T_ARRAY);
+			r = put_code(out, VC_T_ARRAY);
 		if (r >= 0)
 			r = put_le(out, 16, 2);
 		for (unsigned i = 0; i < 16 && r >= 0; i++)
 			r = put_u64(out, rlimits[i]);
 		if (r >= 0)
-			r = put_code(out, T_ARRAYEND);
+			r = put_code(out, VC_T_ARRAYEND);
 		if (r >= 0)
-			r = put_code(out, T_STRUCTEND);
+			r = put_code(out, VC_T_STRUCTEND);
 		if (r < 0)
 			return r;
 	}
@@ -1194,7 +1187,7 @@ static int emit_profile(struct compiler *c, const struct profile *p, struct emit
 		if (r >= 0)
 			r = put_dfa(out, c->record_start, &blob);
 		if (r >= 0)
-			r = put_code(out, T_STRUCTEND);
+			r = put_code(out, VC_T_STRUCTEND);
 		vc_blob_done(&blob);
 	}
 	if (r < 0)
@@ -1222,7 +1215,7 @@ static int emit_profile(struct compiler *c, const struct profile *p, struct emit
 		if (c->n_xtable) {
 			r = put_struct(out, "xtable");
 			if (r >= 0)
-				r = put_code(out, T_ARRAY);
+				r = put_code(out, VC_T_ARRAY);
 			if (r >= 0)
 				r = put_le(out, c->n_xtable, 2);
 			for (size_t i = 0; i < c->n_xtable && r >= 0; i++) {
@@ -1235,19 +1228,19 @@ static int emit_profile(struct compiler *c, const struct profile *p, struct emit
 					char *copy = arena_strdup(c->arena, e);
 
 					copy[colon - e] = '\0';
-					r = put_text(out, T_STRING, copy, len);
+					r = put_text(out, VC_T_STRING, copy, len);
 				} else
 					r = put_string(out, e);
 			}
 			if (r >= 0)
-				r = put_code(out, T_ARRAYEND);
+				r = put_code(out, VC_T_ARRAYEND);
 			if (r >= 0)
-				r = put_code(out, T_STRUCTEND);
+				r = put_code(out, VC_T_STRUCTEND);
 			if (r < 0)
 				return r;
 		}
 	}
-	return put_code(out, T_STRUCTEND);
+	return put_code(out, VC_T_STRUCTEND);
 }
 
 static int compare_profiles(const void *x, const void *y)

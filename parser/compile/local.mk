@@ -14,6 +14,7 @@ parser_compile_libvigilcompile_a_SOURCES = \
 	parser/compile/perms.h \
 	parser/compile/regex.c \
 	parser/compile/regex.h \
+	parser/compile/stream.h \
 	parser/compile/table.c \
 	parser/compile/table.h \
 	parser/compile/util.h
