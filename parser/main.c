@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -549,6 +550,13 @@ int main(int argc, char **argv)
 	struct features features;
 	const char *config = DEFAULT_CONFIG_FILE;
 	int opt, r, rc = EXIT_OK;
+
+	/*
+	 * A fixed threshold: glibc would otherwise raise it after each large
+	 * DFA table is freed, and later tables would stay in the heap, whose
+	 * high-water mark is the process's peak memory (bench/compile).
+	 */
+	mallopt(M_MMAP_THRESHOLD, 128 * 1024);
 
 	/* The config file is read first so that the command line overrides it. */
 	(void)config_file_named(argc, argv, &config);

@@ -110,6 +110,7 @@ static int id_table_grow(IdTable *t, uint64_t (*hash_of)(const void *ctx, uint32
 
 typedef struct Builder {
 	const VcRegex *rx;
+	VcRegex *consumed_rx; /* freed as soon as the NFA is built, if set */
 	const VcDfaRule *rules;
 	size_t n_rules;
 
@@ -905,6 +906,10 @@ static int build_unminimized(Builder *b, size_t *ret_conflict_rule)
 				return r;
 		}
 	}
+	if (b->consumed_rx) {
+		vc_regex_done(b->consumed_rx);
+		b->rx = NULL;
+	}
 
 	b->mark = calloc(b->n_nfa + 1, sizeof(uint32_t));
 	b->stack = malloc((b->n_nfa + 1) * sizeof(uint32_t));
@@ -958,28 +963,52 @@ static int build_unminimized(Builder *b, size_t *ret_conflict_rule)
 	return 0;
 }
 
+static int construct(Builder *b_in, VcDfa *ret, size_t *ret_conflict_rule);
+
+int vc_dfa_construct(VcRegex *rx, const VcDfaRule *rules, size_t n_rules, VcDfa *ret,
+		     size_t *ret_conflict_rule)
+{
+	Builder b = {.rx = rx, .consumed_rx = rx, .rules = rules, .n_rules = n_rules};
+
+	return construct(&b, ret, ret_conflict_rule);
+}
+
+static int construct(Builder *b_in, VcDfa *ret, size_t *ret_conflict_rule)
+{
+	Builder b = *b_in;
+	int r;
+
+	r = build_unminimized(&b, ret_conflict_rule);
+	if (r >= 0) {
+		/* the table grew by doubling: give back what is not used */
+		uint32_t *exact =
+		    realloc(b.next, (size_t)b.n_states * b.n_classes * sizeof(*exact));
+
+		if (exact)
+			b.next = exact;
+		*ret = (VcDfa){
+		    .n_states = b.n_states,
+		    .n_classes = b.n_classes,
+		    .next = TAKE_PTR(b.next),
+		    .accept = TAKE_PTR(b.accept),
+		};
+		memcpy(ret->byte_class, b.byte_class, sizeof(b.byte_class));
+	}
+	builder_done(&b);
+	return r;
+}
+
 int vc_dfa_build(const VcRegex *rx, const VcDfaRule *rules, size_t n_rules, VcDfa *ret,
 		 size_t *ret_conflict_rule)
 {
 	Builder b = {.rx = rx, .rules = rules, .n_rules = n_rules};
-	int r;
+	int r = construct(&b, ret, ret_conflict_rule);
 
-	r = build_unminimized(&b, ret_conflict_rule);
 	if (r < 0)
-		goto finish;
-
-	*ret = (VcDfa){
-	    .n_states = b.n_states,
-	    .n_classes = b.n_classes,
-	    .next = TAKE_PTR(b.next),
-	    .accept = TAKE_PTR(b.accept),
-	};
-	memcpy(ret->byte_class, b.byte_class, sizeof(b.byte_class));
+		return r;
 	r = vc_dfa_minimize(ret);
 	if (r < 0)
 		vc_dfa_done(ret);
-finish:
-	builder_done(&b);
 	return r;
 }
 
@@ -1114,9 +1143,10 @@ static void mark_state(Partition *p, uint32_t s, uint32_t *touched, uint32_t *n_
 static int refine(const VcDfa *dfa, uint32_t *block, uint32_t n_blocks, uint32_t *ret_n_blocks)
 {
 	uint32_t n = dfa->n_states, k = dfa->n_classes;
-	_cleanup_free_ uint32_t *in_start = NULL, *in_class = NULL, *in_source = NULL,
-				*gathered_class = NULL, *gathered_source = NULL, *by_class = NULL,
-				*class_start = NULL, *touched = NULL, *stack = NULL;
+	/* classes are bytes' classes, so a class number fits a byte */
+	_cleanup_free_ uint8_t *in_class = NULL;
+	_cleanup_free_ uint32_t *in_start = NULL, *in_source = NULL, *members = NULL,
+				*cursor = NULL, *touched = NULL, *stack = NULL;
 	_cleanup_free_ bool *waiting = NULL;
 	Partition p = {.block = block, .n_blocks = n_blocks};
 	size_t n_in = 0, n_stack = 0;
@@ -1137,12 +1167,10 @@ static int refine(const VcDfa *dfa, uint32_t *block, uint32_t n_blocks, uint32_t
 		}
 	for (uint32_t t = 0; t < n; t++)
 		in_start[t + 2] += in_start[t + 1];
-	in_class = malloc((n_in + 1) * sizeof(uint32_t));
+	in_class = malloc((n_in + 1) * sizeof(*in_class));
 	in_source = malloc((n_in + 1) * sizeof(uint32_t));
-	gathered_class = malloc((n_in + 1) * sizeof(uint32_t));
-	gathered_source = malloc((n_in + 1) * sizeof(uint32_t));
-	by_class = malloc((n_in + 1) * sizeof(uint32_t));
-	class_start = malloc(((size_t)k + 1) * sizeof(uint32_t));
+	members = malloc(((size_t)n + 1) * sizeof(uint32_t));
+	cursor = malloc(((size_t)n + 1) * sizeof(uint32_t));
 	touched = malloc(((size_t)n + 1) * sizeof(uint32_t));
 	stack = malloc(((size_t)n + 1) * sizeof(uint32_t));
 	waiting = calloc((size_t)n + 1, sizeof(bool));
@@ -1151,18 +1179,18 @@ static int refine(const VcDfa *dfa, uint32_t *block, uint32_t n_blocks, uint32_t
 	p.first = calloc((size_t)n + 1, sizeof(uint32_t));
 	p.mid = malloc(((size_t)n + 1) * sizeof(uint32_t));
 	p.end = malloc(((size_t)n + 1) * sizeof(uint32_t));
-	if (!in_class || !in_source || !gathered_class || !gathered_source || !by_class ||
-	    !class_start || !touched || !stack || !waiting || !p.elems || !p.loc || !p.first ||
-	    !p.mid || !p.end)
+	if (!in_class || !in_source || !members || !cursor || !touched || !stack || !waiting ||
+	    !p.elems || !p.loc || !p.first || !p.mid || !p.end)
 		goto finish;
-	for (uint32_t s = 0; s < n; s++)
-		for (uint32_t c = 0; c < k && block[s] != NOT_LIVE; c++) {
+	/* class by class, so that each state's incoming list is sorted by class */
+	for (uint32_t c = 0; c < k; c++)
+		for (uint32_t s = 0; s < n; s++) {
 			uint32_t t = dfa->next[(size_t)s * k + c], at;
 
-			if (block[t] == NOT_LIVE)
+			if (block[s] == NOT_LIVE || block[t] == NOT_LIVE)
 				continue;
 			at = in_start[t + 1]++;
-			in_class[at] = c;
+			in_class[at] = (uint8_t)c;
 			in_source[at] = s;
 		}
 	/* in_start[t] .. in_start[t + 1] now delimit t's incoming transitions */
@@ -1190,35 +1218,39 @@ static int refine(const VcDfa *dfa, uint32_t *block, uint32_t n_blocks, uint32_t
 
 	while (n_stack > 0) {
 		uint32_t a = stack[--n_stack];
-		size_t n_gathered = 0;
 
 		waiting[a] = false;
 
-		/* Every transition into A, sorted by class. */
-		memset(class_start, 0, ((size_t)k + 1) * sizeof(uint32_t));
+		/*
+		 * A's members and a cursor into each one's incoming list (sorted
+		 * by class): splitting moves states around within A's range of
+		 * elems, so A is copied first. Walking all lists class by class
+		 * needs no copy of the transitions themselves.
+		 */
+		uint32_t n_members = 0;
+
 		for (uint32_t i = p.first[a]; i < p.end[a]; i++) {
 			uint32_t t = p.elems[i];
 
-			for (uint32_t j = in_start[t]; j < in_start[t + 1]; j++) {
-				gathered_class[n_gathered] = in_class[j];
-				gathered_source[n_gathered++] = in_source[j];
-				class_start[in_class[j] + 1]++;
-			}
+			if (in_start[t] == in_start[t + 1])
+				continue;
+			members[n_members] = t;
+			cursor[n_members++] = in_start[t];
 		}
-		for (uint32_t c = 0; c < k; c++)
-			class_start[c + 1] += class_start[c];
-		for (size_t i = 0; i < n_gathered; i++)
-			by_class[class_start[gathered_class[i]]++] = gathered_source[i];
-		/* class_start[c] is now the end of class c's run; its start is c - 1's */
-
-		for (uint32_t c = 0, begin = 0; c < k; begin = class_start[c++]) {
+		for (uint32_t c = 0; c < k && n_members > 0; c++) {
 			uint32_t n_touched = 0;
 
-			if (begin == class_start[c])
-				continue;
-			for (uint32_t i = begin; i < class_start[c]; i++)
-				mark_state(&p, by_class[i], touched, &n_touched);
+			for (uint32_t m = 0; m < n_members; m++) {
+				uint32_t t = members[m], j = cursor[m];
 
+				for (; j < in_start[t + 1] && in_class[j] == c; j++)
+					mark_state(&p, in_source[j], touched, &n_touched);
+				cursor[m] = j;
+				if (j == in_start[t + 1]) { /* done with t: drop it */
+					members[m] = members[--n_members];
+					cursor[m--] = cursor[n_members];
+				}
+			}
 			for (uint32_t i = 0; i < n_touched; i++) {
 				uint32_t b = touched[i], nb;
 

@@ -44,6 +44,14 @@ void vc_dfa_done(VcDfa *dfa);
 int vc_dfa_build(const VcRegex *rx, const VcDfaRule *rules, size_t n_rules, VcDfa *ret,
 		 size_t *ret_conflict_rule);
 
+/*
+ * vc_dfa_build without the minimisation, and consuming rx: the regex
+ * arena is freed (vc_regex_done) as soon as the NFA is built, and the
+ * caller can free the rules before vc_dfa_minimize(). Lower peak memory.
+ */
+int vc_dfa_construct(VcRegex *rx, const VcDfaRule *rules, size_t n_rules, VcDfa *ret,
+		     size_t *ret_conflict_rule);
+
 /* Merge equivalent states in place; states keep 0 = dead, 1 = start. */
 int vc_dfa_minimize(VcDfa *dfa);
 
