@@ -172,6 +172,9 @@ struct compiler {
 	struct arena *arena;
 	VcFileRule *rules;
 	size_t n_rules, cap_rules;
+	/* the policy rule each file rule comes from (NULL: implied), for errors */
+	const struct rule **origins;
+	const struct rule *origin;
 	const char *xtable[MAX_XTABLE];
 	size_t n_xtable;
 	size_t record_start; /* DFA alignment is relative to the record's header */
@@ -191,12 +194,18 @@ static VcFileRule *add_rule(struct compiler *c)
 	if (c->n_rules == c->cap_rules) {
 		size_t cap = c->cap_rules ? c->cap_rules * 2 : 64;
 		VcFileRule *p = realloc(c->rules, cap * sizeof(*p));
+		const struct rule **o;
 
 		if (!p)
 			return NULL;
 		c->rules = p;
+		o = realloc(c->origins, cap * sizeof(*o));
+		if (!o)
+			return NULL;
+		c->origins = o;
 		c->cap_rules = cap;
 	}
+	c->origins[c->n_rules] = c->origin;
 	c->rules[c->n_rules] = (VcFileRule){};
 	return &c->rules[c->n_rules++];
 }
@@ -995,6 +1004,44 @@ static const char *aliased_attachment(struct compiler *c, const char *path, cons
 	return glob ? arena_printf(c->arena, "{%s}", glob) : fallback;
 }
 
+#define TOO_COMPLEX_HINT                                                                           \
+	"its DFA would exceed the compiler's limits (65534 states; 2^22 transitions and 2^22 "     \
+	"set entries while building, see parser/compile/README.md): use fewer wildcards in a "     \
+	"row"
+
+/*
+ * The file DFA is beyond the limits (dfa.h). Usually one rule is to blame
+ * (a glob whose DFA explodes): compile each alone, within the same limits,
+ * and name the first that fails by its file and line.
+ */
+static int report_too_complex(struct compiler *c, const char *hn)
+{
+	const struct rule *last = NULL;
+
+	for (size_t i = 0; i < c->n_rules; i++) {
+		const struct rule *ru = c->origins[i];
+		VcDfa dfa = {};
+		int r;
+
+		if (!ru || ru == last)
+			continue;
+		last = ru;
+		r = vc_compile_file_dfa(&c->rules[i], 1, &dfa, NULL);
+		vc_dfa_done(&dfa);
+		if (r != -E2BIG)
+			continue;
+		fprintf(c->err, "%s:%u:%u: error: profile %s: rule '%.100s%s' is too complex: %s\n",
+			ru->loc.src ? ru->loc.src->name : "?", ru->loc.line, ru->loc.col, hn,
+			c->rules[i].glob, strlen(c->rules[i].glob) > 100 ? "..." : "",
+			TOO_COMPLEX_HINT);
+		return -E2BIG;
+	}
+	fprintf(c->err,
+		"apparmor_parser: profile %s: its file rules together are too complex: %s\n", hn,
+		TOO_COMPLEX_HINT);
+	return -E2BIG;
+}
+
 static int emit_profile(struct compiler *c, const struct profile *p, struct emit_buffer *out)
 {
 	const char *hn = hname(c->arena, p);
@@ -1012,6 +1059,7 @@ static int emit_profile(struct compiler *c, const struct profile *p, struct emit
 	c->n_pdb = 0;
 	vc_regex_done(&c->rx);
 	for (const struct rule *ru = p->rules; ru && r >= 0; ru = ru->next) {
+		c->origin = ru;
 		switch (ru->kind) {
 		case RULE_FILE:
 			r = add_file_rule(c, hn, ru);
@@ -1060,6 +1108,7 @@ static int emit_profile(struct compiler *c, const struct profile *p, struct emit
 			return refuse(c, hn, ru);
 		}
 	}
+	c->origin = NULL;
 	if (r >= 0 && (p->is_hat || has_hats(p)))
 		r = add_change_hat_access(c);
 	if (r < 0)
@@ -1199,6 +1248,8 @@ static int emit_profile(struct compiler *c, const struct profile *p, struct emit
 		size_t bad = 0;
 
 		r = vc_compile_file_rules(c->rules, c->n_rules, &opt, &blob, &bad);
+		if (r == -E2BIG)
+			return report_too_complex(c, hn);
 		if (r < 0) {
 			fprintf(c->err, "apparmor_parser: profile %s: rule '%s': %s\n", hn,
 				bad < c->n_rules ? c->rules[bad].glob : "?",
@@ -1290,6 +1341,7 @@ int emit_policy(const struct policy *pol, const struct features *features,
 	int r = emit_list(&c, pol->profiles, out);
 
 	free(c.rules);
+	free(c.origins);
 	free(c.pdb);
 	vc_regex_done(&c.rx);
 	return r;

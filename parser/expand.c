@@ -18,8 +18,14 @@
 #include "parser/expand.h"
 
 #define EXPAND_MAX_DEPTH 64
-/* Room for any sane policy; doubling chains hit it long before memory runs out. */
-#define EXPAND_MAX_SIZE (16u << 20)
+/*
+ * Room for any sane policy (Debian's largest expansion is a few KiB), and
+ * small enough that the compiler's regex and NFA for a rule of this size
+ * stay in tens of MiB; doubling chains hit it long before memory runs out.
+ */
+#define EXPAND_MAX_SIZE (1u << 20)
+/* What an alternative costs beyond its text: counted so that many tiny ones are bounded too. */
+#define ALTERNATIVE_OVERHEAD 64u
 
 struct strbuf {
 	char *buf;
@@ -79,7 +85,7 @@ static void alternatives_free(struct alternatives *alts)
 
 static int alternatives_add(struct alternatives *alts, const char *s, size_t n)
 {
-	if (alts->bytes + n + 1 > EXPAND_MAX_SIZE)
+	if (alts->bytes + n + ALTERNATIVE_OVERHEAD > EXPAND_MAX_SIZE)
 		return -E2BIG;
 	if (alts->n == alts->cap) {
 		size_t ncap = alts->cap ? alts->cap * 2 : 4;
@@ -92,7 +98,7 @@ static int alternatives_add(struct alternatives *alts, const char *s, size_t n)
 	}
 	alts->items[alts->n] = (struct strbuf){};
 	alts->n++;
-	alts->bytes += n + 1;
+	alts->bytes += n + ALTERNATIVE_OVERHEAD;
 	return strbuf_append(&alts->items[alts->n - 1], s, n);
 }
 

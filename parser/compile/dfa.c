@@ -30,13 +30,7 @@
 #include "parser/compile/dfa.h"
 #include "parser/compile/util.h"
 
-#define MAX_DFA_STATES 65534u /* DEFAULT/NEXT/CHECK hold u16 state numbers */
-/*
- * Bound on the unminimised DFA, as transition-table entries (states x
- * classes): 2^26 entries are 256 MiB. Past that the policy would not fit
- * the kernel's 65535 states anyway, short of a minimisation miracle.
- */
-#define MAX_SUBSET_ENTRIES (UINT64_C(1) << 26)
+#define MAX_DFA_STATES VC_DFA_MAX_STATES
 
 void vc_dfa_done(VcDfa *dfa)
 {
@@ -400,6 +394,13 @@ static int compute_byte_classes(Builder *b)
 		b->set_of_regex_set[i] = table.slots[j];
 	}
 	id_table_done(&table);
+	{
+		/* few sets are distinct: give back the rest of the room */
+		VcByteSet *fit = realloc(b->sets, (b->n_sets ? b->n_sets : 1) * sizeof(VcByteSet));
+
+		if (fit)
+			b->sets = fit;
+	}
 
 	/* Partition refinement over the 256 bytes, one set at a time. */
 	memset(b->byte_class, 0, sizeof(b->byte_class));
@@ -686,7 +687,8 @@ static int intern_state(Builder *b, size_t n, uint32_t *ret, size_t *ret_conflic
 		}
 	}
 
-	if ((uint64_t)(b->n_states + 1) * b->n_classes > MAX_SUBSET_ENTRIES)
+	if ((uint64_t)(b->n_states + 1) * b->n_classes > VC_DFA_MAX_SUBSET_ENTRIES ||
+	    b->pool_len + n > VC_DFA_MAX_SUBSET_POOL)
 		return -E2BIG;
 	id = b->n_states;
 	r = vc_grow(&b->pool, &b->pool_cap, b->pool_len + n, sizeof(uint32_t));
@@ -910,6 +912,9 @@ static int build_unminimized(Builder *b, size_t *ret_conflict_rule)
 		vc_regex_done(b->consumed_rx);
 		b->rx = NULL;
 	}
+	/* regex set numbers are not used past the NFA */
+	free(b->set_of_regex_set);
+	b->set_of_regex_set = NULL;
 
 	b->mark = calloc(b->n_nfa + 1, sizeof(uint32_t));
 	b->stack = malloc((b->n_nfa + 1) * sizeof(uint32_t));

@@ -43,6 +43,14 @@ tests_unit_test_compile_dfa_SOURCES = tests/unit/test_compile_dfa.c
 tests_unit_test_compile_dfa_CFLAGS = $(COMPILE_TEST_CFLAGS)
 tests_unit_test_compile_dfa_LDADD = $(COMPILE_TEST_LDADD)
 
+check_PROGRAMS += tests/unit/test_compile_limits
+TESTS += tests/unit/test_compile_limits
+tests_unit_test_compile_limits_SOURCES = tests/unit/test_compile_limits.c
+tests_unit_test_compile_limits_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(LIBCAP_CFLAGS) \
+	-DVC_TEST_FEATURES='"$(abs_top_srcdir)/tests/data/features-6.12"'
+tests_unit_test_compile_limits_LDADD = tools/policy-diff/libpolicydiff.a parser/libvigilparser.a \
+	parser/compile/libvigilcompile.a $(CMOCKA_LIBS) $(LIBCAP_LIBS)
+
 tests_unit_test_compile_oracle_SOURCES = tests/unit/test_compile_oracle.c
 tests_unit_test_compile_oracle_CFLAGS = $(COMPILE_TEST_CFLAGS)
 tests_unit_test_compile_oracle_LDADD = $(COMPILE_TEST_LDADD)
