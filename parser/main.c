@@ -458,7 +458,8 @@ static int process_file(struct frontend *fe, const struct options *o, const char
 		/* -S alone streams file by file, like apparmor_parser; -o is all or nothing */
 		if (o->stdout_output && !o->output_file) {
 			r = write_all(STDOUT_FILENO, compiled.data, compiled.size);
-			compiled.size = 0;
+			/* freed, not kept: the largest file's output would stay resident */
+			emit_buffer_release(&compiled);
 			if (r < 0) {
 				fprintf(stderr, "%s: writing to stdout: %s\n", argv0, strerror(-r));
 				return EXIT_ERROR;

@@ -120,12 +120,14 @@ typedef struct Builder {
 
 	/* per NFA state, for pruning subsumed states (see prune_subsumed) */
 	struct Summary {
-		VcByteSet reach;      /* every byte this state or its successors can read */
-		uint16_t user, other; /* union of the modes of reachable rules */
+		uint32_t reach; /* every byte this state or its successors can
+				   read: an index into reach_sets */
 		uint32_t extra;
+		uint16_t user, other;	 /* union of the modes of reachable rules */
 		bool deny_audit_or_exec; /* some reachable rule is not plain "allow" */
 	} * summary;
-	uint32_t *loop_match; /* BYTES state looping on itself into a MATCH: the MATCH */
+	VcByteSet *reach_sets; /* distinct, so that a summary is 16 bytes, not 48 */
+	uint32_t *loop_match;  /* BYTES state looping on itself into a MATCH: the MATCH */
 
 	/* distinct byte sets, the regex set -> distinct set map, classes */
 	VcByteSet *sets;
@@ -167,6 +169,7 @@ static void builder_done(Builder *b)
 	free(b->cons);
 	free(b->canonical_rule);
 	free(b->summary);
+	free(b->reach_sets);
 	free(b->loop_match);
 	free(b->sets);
 	free(b->set_of_regex_set);
@@ -519,9 +522,18 @@ static int state_accept(Builder *b, const uint32_t *set, size_t n, VcAccept *ret
 	return vc_perms_finish(&acc, ret);
 }
 
-static bool summary_merge(struct Summary *into, const struct Summary *from, const VcByteSet *read)
+/* A summary while it is computed: the reach set itself. */
+struct SummaryWork {
+	VcByteSet reach;
+	uint32_t extra;
+	uint16_t user, other;
+	bool deny_audit_or_exec;
+};
+
+static bool summary_merge(struct SummaryWork *into, const struct SummaryWork *from,
+			  const VcByteSet *read)
 {
-	struct Summary old = *into;
+	struct SummaryWork old = *into;
 
 	for (unsigned i = 0; i < 4; i++)
 		into->reach.w[i] |= from->reach.w[i] | (read ? read->w[i] : 0);
@@ -532,6 +544,48 @@ static bool summary_merge(struct Summary *into, const struct Summary *from, cons
 	return memcmp(&old, into, sizeof(old)) != 0;
 }
 
+/* Keep each distinct reach set once; the summaries point at it. */
+static int compact_summaries(Builder *b, const struct SummaryWork *work)
+{
+	IdTable table;
+	size_t n_reach = 0;
+	VcByteSet *fit;
+	int r;
+
+	b->summary = malloc((b->n_nfa + 1) * sizeof(*b->summary));
+	b->reach_sets = malloc((b->n_nfa + 1) * sizeof(VcByteSet));
+	if (!b->summary || !b->reach_sets)
+		return -ENOMEM;
+	r = id_table_init(&table, b->n_nfa);
+	if (r < 0)
+		return r;
+	for (size_t q = 0; q < b->n_nfa; q++) {
+		const VcByteSet *set = &work[q].reach;
+		size_t j;
+
+		for (j = hash_byteset(set) & table.mask; table.slots[j] != UINT32_MAX;
+		     j = (j + 1) & table.mask)
+			if (memcmp(&b->reach_sets[table.slots[j]], set, sizeof(*set)) == 0)
+				break;
+		if (table.slots[j] == UINT32_MAX) {
+			b->reach_sets[n_reach] = *set;
+			table.slots[j] = (uint32_t)n_reach++;
+		}
+		b->summary[q] = (struct Summary){
+		    .reach = table.slots[j],
+		    .extra = work[q].extra,
+		    .user = work[q].user,
+		    .other = work[q].other,
+		    .deny_audit_or_exec = work[q].deny_audit_or_exec,
+		};
+	}
+	id_table_done(&table);
+	fit = realloc(b->reach_sets, (n_reach ? n_reach : 1) * sizeof(VcByteSet));
+	if (fit)
+		b->reach_sets = fit;
+	return 0;
+}
+
 /*
  * Summarise what each NFA state can still read and grant, by iterating to a
  * fixed point (loops make the graph cyclic; a state is mostly created after
@@ -539,11 +593,12 @@ static bool summary_merge(struct Summary *into, const struct Summary *from, cons
  */
 static int summarise_nfa(Builder *b)
 {
+	_cleanup_free_ struct SummaryWork *work = NULL;
 	bool changed = true;
 
-	b->summary = calloc(b->n_nfa + 1, sizeof(struct Summary));
+	work = calloc(b->n_nfa + 1, sizeof(*work));
 	b->loop_match = malloc((b->n_nfa + 1) * sizeof(uint32_t));
-	if (!b->summary || !b->loop_match)
+	if (!work || !b->loop_match)
 		return -ENOMEM;
 	for (size_t q = 0; q < b->n_nfa; q++) {
 		const NfaState *st = &b->nfa[q];
@@ -552,10 +607,10 @@ static int summarise_nfa(Builder *b)
 		if (st->kind == NFA_MATCH) {
 			const VcRulePerms *p = &b->rules[st->arg].perms;
 
-			b->summary[q].user = p->user;
-			b->summary[q].other = p->other;
-			b->summary[q].extra = p->extra;
-			b->summary[q].deny_audit_or_exec =
+			work[q].user = p->user;
+			work[q].other = p->other;
+			work[q].extra = p->extra;
+			work[q].deny_audit_or_exec =
 			    p->deny || p->audit ||
 			    ((p->user | p->other) & (VC_MAY_EXEC | VC_EXEC_TYPE_MASK));
 		} else if (st->kind == NFA_BYTES) {
@@ -572,17 +627,15 @@ static int summarise_nfa(Builder *b)
 			const NfaState *st = &b->nfa[i];
 
 			if (st->kind == NFA_BYTES)
-				changed |= summary_merge(&b->summary[i], &b->summary[st->out],
-							 &b->sets[st->arg]);
+				changed |=
+				    summary_merge(&work[i], &work[st->out], &b->sets[st->arg]);
 			else if (st->kind == NFA_SPLIT) {
-				changed |=
-				    summary_merge(&b->summary[i], &b->summary[st->out], NULL);
-				changed |=
-				    summary_merge(&b->summary[i], &b->summary[st->out1], NULL);
+				changed |= summary_merge(&work[i], &work[st->out], NULL);
+				changed |= summary_merge(&work[i], &work[st->out1], NULL);
 			}
 		}
 	}
-	return 0;
+	return compact_summaries(b, work);
 }
 
 static bool byteset_subset(const VcByteSet *a, const VcByteSet *b)
@@ -636,7 +689,7 @@ static size_t prune_subsumed(Builder *b, size_t n)
 
 			if (q == p || q == m)
 				continue;
-			drop = byteset_subset(&sq->reach, &b->sets[b->nfa[p].arg]) &&
+			drop = byteset_subset(&b->reach_sets[sq->reach], &b->sets[b->nfa[p].arg]) &&
 			       !(sq->user & ~mp->user) && !(sq->other & ~mp->other) &&
 			       !(sq->extra & ~mp->extra);
 		}
