@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <malloc.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,9 +33,8 @@ static int frontend_run(struct frontend *fe, const struct source *src, struct po
 	struct policy *pol;
 	int r;
 
+	/* the last file's AST goes: peak memory is one file's, not the sum */
 	arena_release(&fe->policy_arena);
-	/* hand the last file's memory back, so that peak memory is one file's */
-	malloc_trim(0);
 	pol = arena_new(&fe->policy_arena, struct policy);
 	policy_init(pol, &fe->policy_arena);
 	r = parse_policy_source(pol, &fe->sources, &fe->diag, src);
