@@ -13,19 +13,8 @@
 #include <sys/capability.h>
 
 #include "parser/compile/compile.h"
+#include "parser/compile/stream.h"
 #include "parser/emit.h"
-
-enum {
-	T_U32 = 2,
-	T_U64 = 3,
-	T_NAME = 4,
-	T_STRING = 5,
-	T_BLOB = 6,
-	T_STRUCT = 7,
-	T_STRUCTEND = 8,
-	T_ARRAY = 11,
-	T_ARRAYEND = 12,
-};
 
 #define MAX_XTABLE 12
 
@@ -85,14 +74,14 @@ static int put_code(struct emit_buffer *b, uint8_t code)
 
 static int put_u32(struct emit_buffer *b, uint32_t v)
 {
-	int r = put_code(b, T_U32);
+	int r = put_code(b, VC_T_U32);
 
 	return r < 0 ? r : put_le(b, v, 4);
 }
 
 static int put_u64(struct emit_buffer *b, uint64_t v)
 {
-	int r = put_code(b, T_U64);
+	int r = put_code(b, VC_T_U64);
 
 	return r < 0 ? r : put_le(b, v, 8);
 }
@@ -116,12 +105,12 @@ static int put_text(struct emit_buffer *b, uint8_t code, const char *s, size_t l
 
 static int put_name(struct emit_buffer *b, const char *name)
 {
-	return put_text(b, T_NAME, name, strlen(name));
+	return put_text(b, VC_T_NAME, name, strlen(name));
 }
 
 static int put_string(struct emit_buffer *b, const char *s)
 {
-	return put_text(b, T_STRING, s, strlen(s));
+	return put_text(b, VC_T_STRING, s, strlen(s));
 }
 
 static int put_named_u32(struct emit_buffer *b, const char *name, uint32_t v)
@@ -131,11 +120,18 @@ static int put_named_u32(struct emit_buffer *b, const char *name, uint32_t v)
 	return r < 0 ? r : put_u32(b, v);
 }
 
+static int put_named_string(struct emit_buffer *b, const char *name, const char *s)
+{
+	int r = put_name(b, name);
+
+	return r < 0 ? r : put_string(b, s);
+}
+
 static int put_struct(struct emit_buffer *b, const char *name)
 {
 	int r = put_name(b, name);
 
-	return r < 0 ? r : put_code(b, T_STRUCT);
+	return r < 0 ? r : put_code(b, VC_T_STRUCT);
 }
 
 /*
@@ -154,7 +150,7 @@ static int put_dfa(struct emit_buffer *b, size_t record_start, const VcBlob *blo
 	pad = (8 - payload % 8) % 8;
 	if (blob->size + pad > UINT32_MAX)
 		return -E2BIG;
-	r = put_code(b, T_BLOB);
+	r = put_code(b, VC_T_BLOB);
 	if (r >= 0)
 		r = put_le(b, blob->size + pad, 4);
 	if (r >= 0)
@@ -172,9 +168,13 @@ struct compiler {
 	const struct features *features;
 	const struct emit_options *options;
 	FILE *err;
+	const struct policy *pol;
 	struct arena *arena;
 	VcFileRule *rules;
 	size_t n_rules, cap_rules;
+	/* the policy rule each file rule comes from (NULL: implied), for errors */
+	const struct rule **origins;
+	const struct rule *origin;
 	const char *xtable[MAX_XTABLE];
 	size_t n_xtable;
 	size_t record_start; /* DFA alignment is relative to the record's header */
@@ -194,12 +194,18 @@ static VcFileRule *add_rule(struct compiler *c)
 	if (c->n_rules == c->cap_rules) {
 		size_t cap = c->cap_rules ? c->cap_rules * 2 : 64;
 		VcFileRule *p = realloc(c->rules, cap * sizeof(*p));
+		const struct rule **o;
 
 		if (!p)
 			return NULL;
 		c->rules = p;
+		o = realloc(c->origins, cap * sizeof(*o));
+		if (!o)
+			return NULL;
+		c->origins = o;
 		c->cap_rules = cap;
 	}
+	c->origins[c->n_rules] = c->origin;
 	c->rules[c->n_rules] = (VcFileRule){};
 	return &c->rules[c->n_rules++];
 }
@@ -218,11 +224,45 @@ static int xtable_index(struct compiler *c, const char *name, uint32_t *ret)
 	return 0;
 }
 
+/*
+ * A top-level profile may be named ":ns:name": the namespace goes in the
+ * record's header and the name alone in the record (as the oracle writes
+ * it). Returns the name without the namespace; *ns gets the namespace or
+ * NULL.
+ */
+static const char *split_namespace(struct arena *a, const char *name, const char **ns)
+{
+	const char *end;
+
+	*ns = NULL;
+	if (name[0] != ':' || !(end = strchr(name + 1, ':')))
+		return name;
+	*ns = arena_strndup(a, name + 1, (size_t)(end - name - 1));
+	return end + 1;
+}
+
 static char *hname(struct arena *a, const struct profile *p)
 {
+	const char *ns;
+
 	if (!p->parent)
-		return arena_strdup(a, p->name);
+		return arena_strdup(a, split_namespace(a, p->name, &ns));
 	return arena_printf(a, "%s//%s", hname(a, p->parent), p->name);
+}
+
+/*
+ * The namespace to name in p's record header: only a top-level profile's
+ * (as the oracle writes it); its children follow it in the same load and
+ * the kernel keeps the namespace of the previous header.
+ */
+static const char *profile_namespace(struct arena *a, const struct profile *p)
+{
+	const char *ns;
+
+	if (p->parent)
+		return NULL;
+	split_namespace(a, p->name, &ns);
+	return ns;
 }
 
 /* The 14-bit mode (perms.h) of a file rule as decoded by the front end. */
@@ -272,6 +312,39 @@ static void set_perms(VcFileRule *fr, const struct rule *r, uint16_t mode)
 	fr->perms.audit = r->qual & QUAL_AUDIT;
 }
 
+/*
+ * "alias FROM -> TO": the oracle gives every file rule whose path starts
+ * with FROM a copy with that prefix replaced by TO, in a link rule's
+ * target too (observed).
+ */
+static const char *alias_of(struct compiler *c, const struct alias *al, const char *path)
+{
+	size_t n = strlen(al->from);
+
+	if (!path || strncmp(path, al->from, n) != 0)
+		return NULL;
+	return arena_printf(c->arena, "%s%s", al->to, path + n);
+}
+
+static int add_alias_copies(struct compiler *c, size_t rule)
+{
+	for (const struct alias *al = c->pol->aliases; al; al = al->next) {
+		const char *glob = alias_of(c, al, c->rules[rule].glob), *target;
+		VcFileRule *copy;
+
+		if (!glob)
+			continue;
+		copy = add_rule(c);
+		if (!copy)
+			return -ENOMEM;
+		*copy = c->rules[rule];
+		copy->glob = glob;
+		if (copy->link_target && (target = alias_of(c, al, copy->link_target)))
+			copy->link_target = target;
+	}
+	return 0;
+}
+
 static int add_file_rule(struct compiler *c, const char *prof_hname, const struct rule *r)
 {
 	uint16_t mode = file_mode(r);
@@ -303,7 +376,7 @@ static int add_file_rule(struct compiler *c, const char *prof_hname, const struc
 		return -ENOMEM;
 	fr->glob = r->path ? r->path : "/{**,}";
 	set_perms(fr, r, mode);
-	return 0;
+	return add_alias_copies(c, c->n_rules - 1);
 }
 
 static int add_link_rule(struct compiler *c, const struct rule *r)
@@ -316,7 +389,7 @@ static int add_link_rule(struct compiler *c, const struct rule *r)
 	fr->link_target = r->target;
 	fr->link_subset = r->subset;
 	set_perms(fr, r, VC_MAY_LINK);
-	return 0;
+	return add_alias_copies(c, c->n_rules - 1);
 }
 
 static const char *label_glob(struct compiler *c, const char *glob);
@@ -790,14 +863,45 @@ static int add_network_one(struct compiler *c, const struct rule *r, int family,
 }
 
 /*
- * "network [FAMILY] [TYPE]": class 14, family and type as u16 big endian.
- * A missing family or type stands for every one apparmor_parser knows
- * (the families of the 6.12 af_mask: decnet is not among them).
+ * A protocol stands for its family and socket type; apparmor_parser 3.0.8
+ * writes exactly what the family and type would give (observed: "inet tcp"
+ * is "inet stream", a bare "tcp" is inet and inet6 stream, "icmp" is inet
+ * raw only).
+ */
+static const struct {
+	const char *name;
+	int family, type;
+} net_protocols[] = {
+    {"tcp", 2, 1}, {"tcp", 10, 1}, {"udp", 2, 2}, {"udp", 10, 2}, {"icmp", 2, 3},
+};
+
+/* Add the rules of protocol name, for family (or any when < 0); 0 if none. */
+static int add_network_protocol(struct compiler *c, const struct rule *r, const char *name,
+				int family, size_t *n_added)
+{
+	int q = 0;
+
+	*n_added = 0;
+	for (size_t i = 0; i < sizeof(net_protocols) / sizeof(net_protocols[0]) && q >= 0; i++) {
+		if (strcmp(net_protocols[i].name, name) != 0 ||
+		    (family >= 0 && net_protocols[i].family != family))
+			continue;
+		q = add_network_one(c, r, net_protocols[i].family, net_protocols[i].type);
+		(*n_added)++;
+	}
+	return q;
+}
+
+/*
+ * "network [FAMILY] [TYPE|PROTOCOL]": class 14, family and type as u16 big
+ * endian. A missing family or type stands for every one apparmor_parser
+ * knows (the families of the 6.12 af_mask: decnet is not among them).
  */
 static int add_network(struct compiler *c, const struct rule *r)
 {
 	static const int all_types[] = {1, 2, 3, 4, 5, 10};
 	const struct value *w1 = r->words, *w2 = w1 ? w1->next : NULL;
+	const char *protocol = NULL;
 	int family = -1, type = -1, q = 0;
 
 	if (w1) {
@@ -805,13 +909,24 @@ static int add_network(struct compiler *c, const struct rule *r)
 		if (family < 0) {
 			type = sock_type(w1->text);
 			if (type < 0)
-				return -EOPNOTSUPP; /* protocols */
+				protocol = w1->text;
 		}
 	}
 	if (w2) {
 		type = sock_type(w2->text);
 		if (type < 0)
-			return -EOPNOTSUPP;
+			protocol = w2->text;
+	}
+	if (protocol) {
+		size_t n;
+
+		q = add_network_protocol(c, r, protocol, family, &n);
+		if (q >= 0 && n == 0) {
+			fprintf(c->err, "apparmor_parser: invalid network entry '%s%s%s'\n",
+				w2 ? w1->text : "", w2 ? " " : "", protocol);
+			return -EINVAL;
+		}
+		return q;
 	}
 	if (!w1) {
 		/* "network,": every family, types 0-15 */
@@ -871,10 +986,67 @@ static int refuse(struct compiler *c, const char *hn, const struct rule *r)
 	return -EOPNOTSUPP;
 }
 
+/*
+ * An alias also applies to the attachment (or a path name attaching by
+ * itself): the oracle matches both prefixes. Returns the attachment glob to
+ * compile, or fallback when no alias applies.
+ */
+static const char *aliased_attachment(struct compiler *c, const char *path, const char *fallback)
+{
+	const char *glob = NULL;
+
+	for (const struct alias *al = c->pol->aliases; al; al = al->next) {
+		const char *other = alias_of(c, al, path);
+
+		if (other)
+			glob = arena_printf(c->arena, "%s,%s", glob ? glob : path, other);
+	}
+	return glob ? arena_printf(c->arena, "{%s}", glob) : fallback;
+}
+
+#define TOO_COMPLEX_HINT                                                                           \
+	"its DFA would exceed the compiler's limits (65534 states; 2^22 transitions and 2^22 "     \
+	"set entries while building, see parser/compile/README.md): use fewer wildcards in a "     \
+	"row"
+
+/*
+ * The file DFA is beyond the limits (dfa.h). Usually one rule is to blame
+ * (a glob whose DFA explodes): compile each alone, within the same limits,
+ * and name the first that fails by its file and line.
+ */
+static int report_too_complex(struct compiler *c, const char *hn)
+{
+	const struct rule *last = NULL;
+
+	for (size_t i = 0; i < c->n_rules; i++) {
+		const struct rule *ru = c->origins[i];
+		VcDfa dfa = {};
+		int r;
+
+		if (!ru || ru == last)
+			continue;
+		last = ru;
+		r = vc_compile_file_dfa(&c->rules[i], 1, &dfa, NULL);
+		vc_dfa_done(&dfa);
+		if (r != -E2BIG)
+			continue;
+		fprintf(c->err, "%s:%u:%u: error: profile %s: rule '%.100s%s' is too complex: %s\n",
+			ru->loc.src ? ru->loc.src->name : "?", ru->loc.line, ru->loc.col, hn,
+			c->rules[i].glob, strlen(c->rules[i].glob) > 100 ? "..." : "",
+			TOO_COMPLEX_HINT);
+		return -E2BIG;
+	}
+	fprintf(c->err,
+		"apparmor_parser: profile %s: its file rules together are too complex: %s\n", hn,
+		TOO_COMPLEX_HINT);
+	return -E2BIG;
+}
+
 static int emit_profile(struct compiler *c, const struct profile *p, struct emit_buffer *out)
 {
 	const char *hn = hname(c->arena, p);
-	const char *attach = p->attachment;
+	const char *ns = profile_namespace(c->arena, p);
+	const char *attach = p->attachment, *own_name;
 	struct caps caps = {};
 	uint64_t rlimits[16] = {};
 	uint32_t rlimit_mask = 0, mode = 0, path_flags = 0;
@@ -887,6 +1059,7 @@ static int emit_profile(struct compiler *c, const struct profile *p, struct emit
 	c->n_pdb = 0;
 	vc_regex_done(&c->rx);
 	for (const struct rule *ru = p->rules; ru && r >= 0; ru = ru->next) {
+		c->origin = ru;
 		switch (ru->kind) {
 		case RULE_FILE:
 			r = add_file_rule(c, hn, ru);
@@ -935,6 +1108,7 @@ static int emit_profile(struct compiler *c, const struct profile *p, struct emit
 			return refuse(c, hn, ru);
 		}
 	}
+	c->origin = NULL;
 	if (r >= 0 && (p->is_hat || has_hats(p)))
 		r = add_change_hat_access(c);
 	if (r < 0)
@@ -945,6 +1119,8 @@ static int emit_profile(struct compiler *c, const struct profile *p, struct emit
 			  has_feature(c, "policy/versions/v7")	 ? 0x00202007u
 			  : has_feature(c, "policy/versions/v6") ? 0x00202006u
 								 : 5u);
+	if (r >= 0 && ns)
+		r = put_named_string(out, "namespace", ns);
 	if (r >= 0)
 		r = put_struct(out, "profile");
 	if (r >= 0)
@@ -952,8 +1128,14 @@ static int emit_profile(struct compiler *c, const struct profile *p, struct emit
 	if (r < 0)
 		return r;
 
-	if (!attach && p->name[0] == '/' && has_glob_chars(p->name))
-		attach = p->name;
+	own_name = p->parent ? p->name : hn;
+	if (!attach && own_name[0] == '/' && has_glob_chars(own_name))
+		attach = own_name;
+	attach = aliased_attachment(c,
+				    attach		 ? attach
+				    : own_name[0] == '/' ? own_name
+							 : NULL,
+				    attach);
 	if (attach) {
 		VcBlobOptions opt = {};
 		uint32_t xlen;
@@ -986,7 +1168,7 @@ static int emit_profile(struct compiler *c, const struct profile *p, struct emit
 	if (r >= 0)
 		r = put_u32(out, (p->flags & PFLAG_AUDIT) ? 1 : 0);
 	if (r >= 0)
-		r = put_code(out, T_STRUCTEND);
+		r = put_code(out, VC_T_STRUCTEND);
 	if (r < 0)
 		return r;
 
@@ -1026,7 +1208,7 @@ static int emit_profile(struct compiler *c, const struct profile *p, struct emit
 	if (r >= 0)
 		r = put_u32(out, 0);
 	if (r >= 0)
-		r = put_code(out, T_STRUCTEND);
+		r = put_code(out, VC_T_STRUCTEND);
 	if (r < 0)
 		return r;
 
@@ -1035,15 +1217,15 @@ static int emit_profile(struct compiler *c, const struct profile *p, struct emit
 		if (r >= 0)
 			r = put_u32(out, rlimit_mask);
 		if (r >= 0)
-			r = put_code(out, T_ARRAY);
+			r = put_code(out, VC_T_ARRAY);
 		if (r >= 0)
 			r = put_le(out, 16, 2);
 		for (unsigned i = 0; i < 16 && r >= 0; i++)
 			r = put_u64(out, rlimits[i]);
 		if (r >= 0)
-			r = put_code(out, T_ARRAYEND);
+			r = put_code(out, VC_T_ARRAYEND);
 		if (r >= 0)
-			r = put_code(out, T_STRUCTEND);
+			r = put_code(out, VC_T_STRUCTEND);
 		if (r < 0)
 			return r;
 	}
@@ -1054,7 +1236,7 @@ static int emit_profile(struct compiler *c, const struct profile *p, struct emit
 		if (r >= 0)
 			r = put_dfa(out, c->record_start, &blob);
 		if (r >= 0)
-			r = put_code(out, T_STRUCTEND);
+			r = put_code(out, VC_T_STRUCTEND);
 		vc_blob_done(&blob);
 	}
 	if (r < 0)
@@ -1066,6 +1248,8 @@ static int emit_profile(struct compiler *c, const struct profile *p, struct emit
 		size_t bad = 0;
 
 		r = vc_compile_file_rules(c->rules, c->n_rules, &opt, &blob, &bad);
+		if (r == -E2BIG)
+			return report_too_complex(c, hn);
 		if (r < 0) {
 			fprintf(c->err, "apparmor_parser: profile %s: rule '%s': %s\n", hn,
 				bad < c->n_rules ? c->rules[bad].glob : "?",
@@ -1082,7 +1266,7 @@ static int emit_profile(struct compiler *c, const struct profile *p, struct emit
 		if (c->n_xtable) {
 			r = put_struct(out, "xtable");
 			if (r >= 0)
-				r = put_code(out, T_ARRAY);
+				r = put_code(out, VC_T_ARRAY);
 			if (r >= 0)
 				r = put_le(out, c->n_xtable, 2);
 			for (size_t i = 0; i < c->n_xtable && r >= 0; i++) {
@@ -1095,19 +1279,19 @@ static int emit_profile(struct compiler *c, const struct profile *p, struct emit
 					char *copy = arena_strdup(c->arena, e);
 
 					copy[colon - e] = '\0';
-					r = put_text(out, T_STRING, copy, len);
+					r = put_text(out, VC_T_STRING, copy, len);
 				} else
 					r = put_string(out, e);
 			}
 			if (r >= 0)
-				r = put_code(out, T_ARRAYEND);
+				r = put_code(out, VC_T_ARRAYEND);
 			if (r >= 0)
-				r = put_code(out, T_STRUCTEND);
+				r = put_code(out, VC_T_STRUCTEND);
 			if (r < 0)
 				return r;
 		}
 	}
-	return put_code(out, T_STRUCTEND);
+	return put_code(out, VC_T_STRUCTEND);
 }
 
 static int compare_profiles(const void *x, const void *y)
@@ -1151,11 +1335,13 @@ int emit_policy(const struct policy *pol, const struct features *features,
 	    .features = features,
 	    .options = options,
 	    .err = err,
+	    .pol = pol,
 	    .arena = pol->arena,
 	};
 	int r = emit_list(&c, pol->profiles, out);
 
 	free(c.rules);
+	free(c.origins);
 	free(c.pdb);
 	vc_regex_done(&c.rx);
 	return r;

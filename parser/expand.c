@@ -3,7 +3,8 @@
  * Variable expansion and AARE (glob) well-formedness.
  *
  * A reference @{V} becomes V's value, or {v1,v2,...} when V has several;
- * values may themselves refer to variables. Expansion is bounded both in
+ * values may themselves refer to variables, and are expanded first into
+ * every combination, as apparmor_parser does. Expansion is bounded both in
  * depth (self-reference is an error) and in output size (doubling chains
  * such as @{A}=@{B}@{B} cannot exhaust memory).
  */
@@ -17,8 +18,14 @@
 #include "parser/expand.h"
 
 #define EXPAND_MAX_DEPTH 64
-/* Room for any sane policy; doubling chains hit it long before memory runs out. */
-#define EXPAND_MAX_SIZE (16u << 20)
+/*
+ * Room for any sane policy (Debian's largest expansion is a few KiB), and
+ * small enough that the compiler's regex and NFA for a rule of this size
+ * stay in tens of MiB; doubling chains hit it long before memory runs out.
+ */
+#define EXPAND_MAX_SIZE (1u << 20)
+/* What an alternative costs beyond its text: counted so that many tiny ones are bounded too. */
+#define ALTERNATIVE_OVERHEAD 64u
 
 struct strbuf {
 	char *buf;
@@ -54,6 +61,87 @@ static int strbuf_append(struct strbuf *sb, const char *s, size_t n)
 	return 0;
 }
 
+/*
+ * The values of a variable, fully expanded: a value that refers to a
+ * multi-valued variable is one value per combination (observed on the
+ * oracle: @{S}=@{H}/.local, where @{H} has the values "/home/<star>/" and
+ * "/root/", has two values).
+ */
+struct alternatives {
+	struct strbuf *items;
+	size_t n, cap;
+	size_t bytes; /* total over items, bounded by EXPAND_MAX_SIZE */
+};
+
+static void alternatives_free(struct alternatives *alts)
+{
+	for (size_t i = 0; i < alts->n; i++)
+		strbuf_free(&alts->items[i]);
+	free(alts->items);
+	*alts = (struct alternatives){};
+}
+
+#define _cleanup_alternatives_ __attribute__((cleanup(alternatives_free)))
+
+static int alternatives_add(struct alternatives *alts, const char *s, size_t n)
+{
+	if (alts->bytes + n + ALTERNATIVE_OVERHEAD > EXPAND_MAX_SIZE)
+		return -E2BIG;
+	if (alts->n == alts->cap) {
+		size_t ncap = alts->cap ? alts->cap * 2 : 4;
+		struct strbuf *bigger = realloc(alts->items, ncap * sizeof(*bigger));
+
+		if (!bigger)
+			return -ENOMEM;
+		alts->items = bigger;
+		alts->cap = ncap;
+	}
+	alts->items[alts->n] = (struct strbuf){};
+	alts->n++;
+	alts->bytes += n + ALTERNATIVE_OVERHEAD;
+	return strbuf_append(&alts->items[alts->n - 1], s, n);
+}
+
+/* Every item of alts followed by every item of tails (a cross product). */
+static int alternatives_product(struct alternatives *alts, const struct alternatives *tails)
+{
+	_cleanup_alternatives_ struct alternatives out = {};
+	int r;
+
+	for (size_t i = 0; i < alts->n; i++) {
+		for (size_t j = 0; j < tails->n; j++) {
+			r = alternatives_add(&out, alts->items[i].buf, alts->items[i].len);
+			if (r >= 0)
+				r = strbuf_append(&out.items[out.n - 1], tails->items[j].buf,
+						  tails->items[j].len);
+			if (r < 0)
+				return r;
+			out.bytes += tails->items[j].len;
+			if (out.bytes > EXPAND_MAX_SIZE)
+				return -E2BIG;
+		}
+	}
+	alternatives_free(alts);
+	*alts = out;
+	out = (struct alternatives){};
+	return 0;
+}
+
+static int append_literal(struct alternatives *alts, const char *s, size_t n)
+{
+	int r;
+
+	for (size_t i = 0; i < alts->n; i++) {
+		r = strbuf_append(&alts->items[i], s, n);
+		if (r < 0)
+			return r;
+		alts->bytes += n;
+		if (alts->bytes > EXPAND_MAX_SIZE)
+			return -E2BIG;
+	}
+	return 0;
+}
+
 struct expansion {
 	const struct policy *pol;
 	struct diag *diag;
@@ -63,26 +151,67 @@ struct expansion {
 	size_t depth;
 };
 
-static int expand_into(struct expansion *ex, const char *text, struct strbuf *out);
+#define VARIABLE_NAME_MAX 256
 
-static int expand_variable(struct expansion *ex, const char *name, bool slash_after,
-			   struct strbuf *out)
+/*
+ * Find the next "@{NAME}" at or after p in text: *literal is the length of
+ * the text before it, *after the byte after its '}'. 1 if there is one, 0
+ * at the end of text, -EINVAL (reported) for a malformed reference.
+ */
+static int next_reference(struct expansion *ex, const char *text, const char *p, size_t *literal,
+			  char name[VARIABLE_NAME_MAX], const char **after)
 {
-	const struct variable *var;
-	size_t n = 0, brace;
-	int r;
+	const char *ref = strstr(p, "@{"), *close;
+	size_t len;
 
-	if (strcmp(name, "profile_name") == 0 && ex->profile_name) {
-		/* the name itself, even if it looks like a glob (observed on the oracle) */
-		for (const char *p = ex->profile_name; *p; p++) {
-			r = strchr("*?[]{}\\", *p) ? strbuf_append(out, "\\", 1) : 0;
-			if (r >= 0)
-				r = strbuf_append(out, p, 1);
-			if (r < 0)
-				return r;
-		}
+	if (!ref) {
+		*literal = strlen(p);
 		return 0;
 	}
+	*literal = (size_t)(ref - p);
+	close = strchr(ref + 2, '}');
+	if (!close) {
+		diag_error(ex->diag, ex->loc, "unterminated variable reference in '%s'", text);
+		return -EINVAL;
+	}
+	len = (size_t)(close - ref - 2);
+	if (len == 0 || len >= VARIABLE_NAME_MAX) {
+		diag_error(ex->diag, ex->loc, "invalid variable reference in '%s'", text);
+		return -EINVAL;
+	}
+	memcpy(name, ref + 2, len);
+	name[len] = '\0';
+	*after = close + 1;
+	return 1;
+}
+
+static int expand_text(struct expansion *ex, const char *text, bool in_place,
+		       struct alternatives *out);
+
+/* The profile's own name, escaped: it is a literal even if it looks like a glob. */
+static int profile_name_value(const char *name, struct alternatives *values)
+{
+	_cleanup_strbuf_ struct strbuf sb = {};
+	int r = strbuf_append(&sb, "", 0);
+
+	for (const char *p = name; *p && r >= 0; p++) {
+		if (strchr("*?[]{}\\", *p))
+			r = strbuf_append(&sb, "\\", 1);
+		if (r >= 0)
+			r = strbuf_append(&sb, p, 1);
+	}
+	return r < 0 ? r : alternatives_add(values, sb.buf, sb.len);
+}
+
+/* Every value of variable name, each fully expanded, into values. */
+static int variable_alternatives(struct expansion *ex, const char *name,
+				 struct alternatives *values)
+{
+	const struct variable *var;
+	int r = 0;
+
+	if (strcmp(name, "profile_name") == 0 && ex->profile_name)
+		return profile_name_value(ex->profile_name, values);
 	var = policy_find_variable(ex->pol, name, false);
 	if (!var) {
 		diag_error(ex->diag, ex->loc, "variable @{%s} is used but never declared", name);
@@ -99,88 +228,89 @@ static int expand_variable(struct expansion *ex, const char *name, bool slash_af
 		diag_error(ex->diag, ex->loc, "variables nested too deeply expanding @{%s}", name);
 		return -ELOOP;
 	}
-	for (const struct value *v = var->values; v; v = v->next)
-		n++;
 	ex->stack[ex->depth++] = var;
-	brace = out->len;
-	if (n > 1 && (r = strbuf_append(out, "{", 1)) < 0)
-		goto out;
-	r = 0;
 	for (const struct value *v = var->values; v && r >= 0; v = v->next) {
-		if (v != var->values)
-			r = strbuf_append(out, ",", 1);
-		if (r >= 0 && n > 1) {
-			/*
-			 * apparmor_parser expands a multi-valued variable into
-			 * one rule per value and then collapses "//": so a
-			 * value's slash next to a slash around the reference
-			 * goes, which a {v1,v2} alternation must do itself.
-			 */
-			_cleanup_strbuf_ struct strbuf one = {};
-			bool slash_before = brace > 0 && out->buf[brace - 1] == '/';
-			size_t start = 0, end;
+		_cleanup_alternatives_ struct alternatives one = {};
 
-			r = strbuf_append(&one, "", 0);
-			if (r >= 0)
-				r = expand_into(ex, v->text, &one);
-			if (r < 0)
-				break;
-			end = one.len;
-			while (slash_before && start < end && one.buf[start] == '/')
-				start++;
-			while (slash_after && end > start && one.buf[end - 1] == '/')
-				end--;
-			r = strbuf_append(out, one.buf + start, end - start);
-		} else if (r >= 0)
-			r = expand_into(ex, v->text, out);
+		r = alternatives_add(&one, "", 0);
+		if (r >= 0)
+			r = expand_text(ex, v->text, false, &one);
+		for (size_t i = 0; i < one.n && r >= 0; i++)
+			r = alternatives_add(values, one.items[i].buf, one.items[i].len);
 	}
-	if (r >= 0 && n > 1)
-		r = strbuf_append(out, "}", 1);
-out:
 	ex->depth--;
 	return r;
 }
 
-static int expand_into(struct expansion *ex, const char *text, struct strbuf *out)
+/*
+ * A reference written in place: its only value as is, or {v1,v2,...}.
+ * apparmor_parser drops a value's slash next to a slash around the
+ * reference (so that "@{HOME}/x" gives "{/home/<star>,/root}/x" for the
+ * values "/home/<star>/" and "/root/", where the star may be empty:
+ * observed).
+ */
+static int append_in_place(struct strbuf *out, const struct alternatives *values, bool slash_after)
 {
-	const char *p = text;
+	bool slash_before = out->len > 0 && out->buf[out->len - 1] == '/';
 	int r;
 
-	while (*p) {
-		const char *ref = strstr(p, "@{"), *close;
-		char name[256];
-		size_t len;
+	if (values->n == 1)
+		return strbuf_append(out, values->items[0].buf, values->items[0].len);
+	r = strbuf_append(out, "{", 1);
+	for (size_t i = 0; i < values->n && r >= 0; i++) {
+		const char *v = values->items[i].buf;
+		size_t start = 0, end = values->items[i].len;
 
-		if (!ref)
-			return strbuf_append(out, p, strlen(p));
-		r = strbuf_append(out, p, (size_t)(ref - p));
-		if (r < 0)
-			return r;
-		close = strchr(ref + 2, '}');
-		if (!close) {
-			diag_error(ex->diag, ex->loc, "unterminated variable reference in '%s'",
-				   text);
-			return -EINVAL;
-		}
-		len = (size_t)(close - ref - 2);
-		if (len == 0 || len >= sizeof(name)) {
-			diag_error(ex->diag, ex->loc, "invalid variable reference in '%s'", text);
-			return -EINVAL;
-		}
-		memcpy(name, ref + 2, len);
-		name[len] = '\0';
-		r = expand_variable(ex, name, close[1] == '/', out);
-		if (r < 0)
-			return r;
-		p = close + 1;
+		while (slash_before && start < end && v[start] == '/')
+			start++;
+		while (slash_after && end > start && v[end - 1] == '/')
+			end--;
+		if (i > 0)
+			r = strbuf_append(out, ",", 1);
+		if (r >= 0)
+			r = strbuf_append(out, v + start, end - start);
 	}
+	return r < 0 ? r : strbuf_append(out, "}", 1);
+}
+
+/*
+ * Append the expansion of text to each of out: every combination of the
+ * references' values (a variable's value), or, in_place, one text with each
+ * reference as an alternation (a rule; out has one item).
+ */
+static int expand_text(struct expansion *ex, const char *text, bool in_place,
+		       struct alternatives *out)
+{
+	const char *p = text, *after = NULL;
+	char name[VARIABLE_NAME_MAX];
+	size_t literal;
+	int found, r;
+
+	do {
+		found = next_reference(ex, text, p, &literal, name, &after);
+		if (found < 0)
+			return found;
+		r = append_literal(out, p, literal);
+		if (r >= 0 && found) {
+			_cleanup_alternatives_ struct alternatives values = {};
+
+			r = variable_alternatives(ex, name, &values);
+			if (r >= 0 && in_place)
+				r = append_in_place(&out->items[0], &values, *after == '/');
+			else if (r >= 0)
+				r = alternatives_product(out, &values);
+		}
+		if (r < 0)
+			return r;
+		p = after;
+	} while (found);
 	return 0;
 }
 
 int expand_variables(const struct policy *pol, struct diag *diag, const struct loc *loc,
 		     const char *profile_name, const char *text, char **ret)
 {
-	_cleanup_strbuf_ struct strbuf out = {};
+	_cleanup_alternatives_ struct alternatives out = {};
 	struct expansion ex = {
 	    .pol = pol,
 	    .diag = diag,
@@ -189,14 +319,14 @@ int expand_variables(const struct policy *pol, struct diag *diag, const struct l
 	};
 	int r;
 
-	r = strbuf_append(&out, "", 0);
+	r = alternatives_add(&out, "", 0);
 	if (r >= 0)
-		r = expand_into(&ex, text, &out);
+		r = expand_text(&ex, text, true, &out);
 	if (r == -E2BIG)
 		diag_error(diag, loc, "variable expansion of '%.60s' is too large", text);
 	if (r < 0)
 		return r;
-	*ret = arena_strndup(pol->arena, out.buf, out.len);
+	*ret = arena_strndup(pol->arena, out.items[0].buf, out.items[0].len);
 	return 0;
 }
 

@@ -14,6 +14,7 @@ void frontend_init(struct frontend *fe, const char *const *include_dirs, size_t 
 {
 	memset(fe, 0, sizeof(*fe));
 	arena_init(&fe->arena);
+	arena_init(&fe->policy_arena);
 	fe->sources.arena = &fe->arena;
 	fe->sources.include_dirs = include_dirs;
 	fe->sources.n_include_dirs = n_include_dirs;
@@ -23,15 +24,19 @@ void frontend_init(struct frontend *fe, const char *const *include_dirs, size_t 
 
 void frontend_release(struct frontend *fe)
 {
+	arena_release(&fe->policy_arena);
 	arena_release(&fe->arena);
 }
 
 static int frontend_run(struct frontend *fe, const struct source *src, struct policy **ret)
 {
-	struct policy *pol = arena_new(&fe->arena, struct policy);
+	struct policy *pol;
 	int r;
 
-	policy_init(pol, &fe->arena);
+	/* the last file's AST goes: peak memory is one file's, not the sum */
+	arena_release(&fe->policy_arena);
+	pol = arena_new(&fe->policy_arena, struct policy);
+	policy_init(pol, &fe->policy_arena);
 	r = parse_policy_source(pol, &fe->sources, &fe->diag, src);
 	if (r < 0)
 		return r;

@@ -15,7 +15,12 @@
  * One frontend can process many files; included files are read once.
  */
 struct frontend {
-	struct arena arena;
+	struct arena arena; /* sources, features: kept for the whole run */
+	/*
+	 * The last loaded policy's AST: released when the next file is
+	 * loaded, so memory follows the largest file, not the sum of all.
+	 */
+	struct arena policy_arena;
 	struct source_cache sources;
 	struct diag diag;
 	const struct features *features;
@@ -28,7 +33,8 @@ void frontend_release(struct frontend *fe);
 /*
  * Parse and check one policy file (path NULL or "-" for stdin; or the
  * given text when data is non-NULL). On success *ret points into the
- * frontend's arena. -ENOENT if the file does not exist.
+ * frontend's policy arena, valid until the next load. -ENOENT if the file
+ * does not exist.
  */
 int frontend_load(struct frontend *fe, const char *path, struct policy **ret);
 int frontend_load_text(struct frontend *fe, const char *name, const char *text,

@@ -65,9 +65,7 @@ parser/fuzz/fuzz-stream-check: parser/fuzz/fuzz-stream-check.c parser/stream_che
 parser-fuzz: parser/fuzz/fuzz-frontend parser/fuzz/fuzz-stream-check
 .PHONY: parser-fuzz
 
-# Semantic comparison of two policy streams, for tests/parser/binary-equivalence
-# (which needs Debian's apparmor_parser as the oracle, so it is not in "make check").
-noinst_PROGRAMS = tests/unit/policy-compare
-tests_unit_policy_compare_SOURCES = tests/unit/policy-compare.c
-tests_unit_policy_compare_LDADD = parser/compile/libvigilcompile.a
+# tests/parser/binary-equivalence compares with vigil-policy-diff
+# (tools/policy-diff); it needs Debian's apparmor_parser as the oracle, so
+# it is a tests/all tier, not part of "make check".
 EXTRA_DIST += tests/parser/binary-equivalence bench/compile

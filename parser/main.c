@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -679,7 +680,8 @@ static int compile_to_output(struct run *run, const char *path, const struct pol
 	/* -S streams file by file, like apparmor_parser; -o is all or nothing */
 	if (run->o->stdout_output) {
 		r = write_all(STDOUT_FILENO, compiled.data, compiled.size);
-		compiled.size = 0;
+		/* freed, not kept: the largest file's output would stay resident */
+		emit_buffer_release(&compiled);
 		if (r < 0) {
 			fprintf(stderr, "%s: writing to stdout: %s\n", run->argv0, strerror(-r));
 			return EXIT_ERROR;
@@ -959,6 +961,13 @@ int main(int argc, char **argv)
 	bool cache_usable;
 	const char *config = DEFAULT_CONFIG_FILE;
 	int opt, r, rc = EXIT_OK;
+
+	/*
+	 * A fixed threshold: glibc would otherwise raise it after each large
+	 * DFA table is freed, and later tables would stay in the heap, whose
+	 * high-water mark is the process's peak memory (bench/compile).
+	 */
+	mallopt(M_MMAP_THRESHOLD, 128 * 1024);
 
 	/* The config file is read first so that the command line overrides it. */
 	(void)config_file_named(argc, argv, &config);

@@ -15,6 +15,7 @@ static void rule_list_done(RuleList *l)
 {
 	free(l->rules);
 	free(l->source);
+	*l = (RuleList){};
 }
 
 static int rule_list_add(RuleList *l, uint32_t root, const VcRulePerms *perms, bool exact,
@@ -147,12 +148,17 @@ int vc_compile_file_dfa(const VcFileRule *rules, size_t n_rules, VcDfa *ret, siz
 		}
 	}
 
-	r = vc_dfa_build(&rx, list.rules, list.n, ret, &bad);
+	r = vc_dfa_construct(&rx, list.rules, list.n, ret, &bad);
 	if (r < 0) {
 		bad = bad < list.n ? list.source[bad] : 0;
 		goto fail;
 	}
-	return 0;
+	/* the rules are done with (the regexes already are): free them before minimising */
+	rule_list_done(&list);
+	r = vc_dfa_minimize(ret);
+	if (r < 0)
+		vc_dfa_done(ret);
+	return r;
 fail:
 	if (ret_bad_rule)
 		*ret_bad_rule = bad;

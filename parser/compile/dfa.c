@@ -30,13 +30,7 @@
 #include "parser/compile/dfa.h"
 #include "parser/compile/util.h"
 
-#define MAX_DFA_STATES 65534u /* DEFAULT/NEXT/CHECK hold u16 state numbers */
-/*
- * Bound on the unminimised DFA, as transition-table entries (states x
- * classes): 2^26 entries are 256 MiB. Past that the policy would not fit
- * the kernel's 65535 states anyway, short of a minimisation miracle.
- */
-#define MAX_SUBSET_ENTRIES (UINT64_C(1) << 26)
+#define MAX_DFA_STATES VC_DFA_MAX_STATES
 
 void vc_dfa_done(VcDfa *dfa)
 {
@@ -110,6 +104,7 @@ static int id_table_grow(IdTable *t, uint64_t (*hash_of)(const void *ctx, uint32
 
 typedef struct Builder {
 	const VcRegex *rx;
+	VcRegex *consumed_rx; /* freed as soon as the NFA is built, if set */
 	const VcDfaRule *rules;
 	size_t n_rules;
 
@@ -125,12 +120,14 @@ typedef struct Builder {
 
 	/* per NFA state, for pruning subsumed states (see prune_subsumed) */
 	struct Summary {
-		VcByteSet reach;      /* every byte this state or its successors can read */
-		uint16_t user, other; /* union of the modes of reachable rules */
+		uint32_t reach; /* every byte this state or its successors can
+				   read: an index into reach_sets */
 		uint32_t extra;
+		uint16_t user, other;	 /* union of the modes of reachable rules */
 		bool deny_audit_or_exec; /* some reachable rule is not plain "allow" */
 	} * summary;
-	uint32_t *loop_match; /* BYTES state looping on itself into a MATCH: the MATCH */
+	VcByteSet *reach_sets; /* distinct, so that a summary is 16 bytes, not 48 */
+	uint32_t *loop_match;  /* BYTES state looping on itself into a MATCH: the MATCH */
 
 	/* distinct byte sets, the regex set -> distinct set map, classes */
 	VcByteSet *sets;
@@ -172,6 +169,7 @@ static void builder_done(Builder *b)
 	free(b->cons);
 	free(b->canonical_rule);
 	free(b->summary);
+	free(b->reach_sets);
 	free(b->loop_match);
 	free(b->sets);
 	free(b->set_of_regex_set);
@@ -399,6 +397,13 @@ static int compute_byte_classes(Builder *b)
 		b->set_of_regex_set[i] = table.slots[j];
 	}
 	id_table_done(&table);
+	{
+		/* few sets are distinct: give back the rest of the room */
+		VcByteSet *fit = realloc(b->sets, (b->n_sets ? b->n_sets : 1) * sizeof(VcByteSet));
+
+		if (fit)
+			b->sets = fit;
+	}
 
 	/* Partition refinement over the 256 bytes, one set at a time. */
 	memset(b->byte_class, 0, sizeof(b->byte_class));
@@ -517,9 +522,18 @@ static int state_accept(Builder *b, const uint32_t *set, size_t n, VcAccept *ret
 	return vc_perms_finish(&acc, ret);
 }
 
-static bool summary_merge(struct Summary *into, const struct Summary *from, const VcByteSet *read)
+/* A summary while it is computed: the reach set itself. */
+struct SummaryWork {
+	VcByteSet reach;
+	uint32_t extra;
+	uint16_t user, other;
+	bool deny_audit_or_exec;
+};
+
+static bool summary_merge(struct SummaryWork *into, const struct SummaryWork *from,
+			  const VcByteSet *read)
 {
-	struct Summary old = *into;
+	struct SummaryWork old = *into;
 
 	for (unsigned i = 0; i < 4; i++)
 		into->reach.w[i] |= from->reach.w[i] | (read ? read->w[i] : 0);
@@ -530,6 +544,48 @@ static bool summary_merge(struct Summary *into, const struct Summary *from, cons
 	return memcmp(&old, into, sizeof(old)) != 0;
 }
 
+/* Keep each distinct reach set once; the summaries point at it. */
+static int compact_summaries(Builder *b, const struct SummaryWork *work)
+{
+	IdTable table;
+	size_t n_reach = 0;
+	VcByteSet *fit;
+	int r;
+
+	b->summary = malloc((b->n_nfa + 1) * sizeof(*b->summary));
+	b->reach_sets = malloc((b->n_nfa + 1) * sizeof(VcByteSet));
+	if (!b->summary || !b->reach_sets)
+		return -ENOMEM;
+	r = id_table_init(&table, b->n_nfa);
+	if (r < 0)
+		return r;
+	for (size_t q = 0; q < b->n_nfa; q++) {
+		const VcByteSet *set = &work[q].reach;
+		size_t j;
+
+		for (j = hash_byteset(set) & table.mask; table.slots[j] != UINT32_MAX;
+		     j = (j + 1) & table.mask)
+			if (memcmp(&b->reach_sets[table.slots[j]], set, sizeof(*set)) == 0)
+				break;
+		if (table.slots[j] == UINT32_MAX) {
+			b->reach_sets[n_reach] = *set;
+			table.slots[j] = (uint32_t)n_reach++;
+		}
+		b->summary[q] = (struct Summary){
+		    .reach = table.slots[j],
+		    .extra = work[q].extra,
+		    .user = work[q].user,
+		    .other = work[q].other,
+		    .deny_audit_or_exec = work[q].deny_audit_or_exec,
+		};
+	}
+	id_table_done(&table);
+	fit = realloc(b->reach_sets, (n_reach ? n_reach : 1) * sizeof(VcByteSet));
+	if (fit)
+		b->reach_sets = fit;
+	return 0;
+}
+
 /*
  * Summarise what each NFA state can still read and grant, by iterating to a
  * fixed point (loops make the graph cyclic; a state is mostly created after
@@ -537,11 +593,12 @@ static bool summary_merge(struct Summary *into, const struct Summary *from, cons
  */
 static int summarise_nfa(Builder *b)
 {
+	_cleanup_free_ struct SummaryWork *work = NULL;
 	bool changed = true;
 
-	b->summary = calloc(b->n_nfa + 1, sizeof(struct Summary));
+	work = calloc(b->n_nfa + 1, sizeof(*work));
 	b->loop_match = malloc((b->n_nfa + 1) * sizeof(uint32_t));
-	if (!b->summary || !b->loop_match)
+	if (!work || !b->loop_match)
 		return -ENOMEM;
 	for (size_t q = 0; q < b->n_nfa; q++) {
 		const NfaState *st = &b->nfa[q];
@@ -550,10 +607,10 @@ static int summarise_nfa(Builder *b)
 		if (st->kind == NFA_MATCH) {
 			const VcRulePerms *p = &b->rules[st->arg].perms;
 
-			b->summary[q].user = p->user;
-			b->summary[q].other = p->other;
-			b->summary[q].extra = p->extra;
-			b->summary[q].deny_audit_or_exec =
+			work[q].user = p->user;
+			work[q].other = p->other;
+			work[q].extra = p->extra;
+			work[q].deny_audit_or_exec =
 			    p->deny || p->audit ||
 			    ((p->user | p->other) & (VC_MAY_EXEC | VC_EXEC_TYPE_MASK));
 		} else if (st->kind == NFA_BYTES) {
@@ -570,17 +627,15 @@ static int summarise_nfa(Builder *b)
 			const NfaState *st = &b->nfa[i];
 
 			if (st->kind == NFA_BYTES)
-				changed |= summary_merge(&b->summary[i], &b->summary[st->out],
-							 &b->sets[st->arg]);
+				changed |=
+				    summary_merge(&work[i], &work[st->out], &b->sets[st->arg]);
 			else if (st->kind == NFA_SPLIT) {
-				changed |=
-				    summary_merge(&b->summary[i], &b->summary[st->out], NULL);
-				changed |=
-				    summary_merge(&b->summary[i], &b->summary[st->out1], NULL);
+				changed |= summary_merge(&work[i], &work[st->out], NULL);
+				changed |= summary_merge(&work[i], &work[st->out1], NULL);
 			}
 		}
 	}
-	return 0;
+	return compact_summaries(b, work);
 }
 
 static bool byteset_subset(const VcByteSet *a, const VcByteSet *b)
@@ -634,7 +689,7 @@ static size_t prune_subsumed(Builder *b, size_t n)
 
 			if (q == p || q == m)
 				continue;
-			drop = byteset_subset(&sq->reach, &b->sets[b->nfa[p].arg]) &&
+			drop = byteset_subset(&b->reach_sets[sq->reach], &b->sets[b->nfa[p].arg]) &&
 			       !(sq->user & ~mp->user) && !(sq->other & ~mp->other) &&
 			       !(sq->extra & ~mp->extra);
 		}
@@ -685,7 +740,8 @@ static int intern_state(Builder *b, size_t n, uint32_t *ret, size_t *ret_conflic
 		}
 	}
 
-	if ((uint64_t)(b->n_states + 1) * b->n_classes > MAX_SUBSET_ENTRIES)
+	if ((uint64_t)(b->n_states + 1) * b->n_classes > VC_DFA_MAX_SUBSET_ENTRIES ||
+	    b->pool_len + n > VC_DFA_MAX_SUBSET_POOL)
 		return -E2BIG;
 	id = b->n_states;
 	r = vc_grow(&b->pool, &b->pool_cap, b->pool_len + n, sizeof(uint32_t));
@@ -905,6 +961,13 @@ static int build_unminimized(Builder *b, size_t *ret_conflict_rule)
 				return r;
 		}
 	}
+	if (b->consumed_rx) {
+		vc_regex_done(b->consumed_rx);
+		b->rx = NULL;
+	}
+	/* regex set numbers are not used past the NFA */
+	free(b->set_of_regex_set);
+	b->set_of_regex_set = NULL;
 
 	b->mark = calloc(b->n_nfa + 1, sizeof(uint32_t));
 	b->stack = malloc((b->n_nfa + 1) * sizeof(uint32_t));
@@ -958,28 +1021,52 @@ static int build_unminimized(Builder *b, size_t *ret_conflict_rule)
 	return 0;
 }
 
+static int construct(Builder *b_in, VcDfa *ret, size_t *ret_conflict_rule);
+
+int vc_dfa_construct(VcRegex *rx, const VcDfaRule *rules, size_t n_rules, VcDfa *ret,
+		     size_t *ret_conflict_rule)
+{
+	Builder b = {.rx = rx, .consumed_rx = rx, .rules = rules, .n_rules = n_rules};
+
+	return construct(&b, ret, ret_conflict_rule);
+}
+
+static int construct(Builder *b_in, VcDfa *ret, size_t *ret_conflict_rule)
+{
+	Builder b = *b_in;
+	int r;
+
+	r = build_unminimized(&b, ret_conflict_rule);
+	if (r >= 0) {
+		/* the table grew by doubling: give back what is not used */
+		uint32_t *exact =
+		    realloc(b.next, (size_t)b.n_states * b.n_classes * sizeof(*exact));
+
+		if (exact)
+			b.next = exact;
+		*ret = (VcDfa){
+		    .n_states = b.n_states,
+		    .n_classes = b.n_classes,
+		    .next = TAKE_PTR(b.next),
+		    .accept = TAKE_PTR(b.accept),
+		};
+		memcpy(ret->byte_class, b.byte_class, sizeof(b.byte_class));
+	}
+	builder_done(&b);
+	return r;
+}
+
 int vc_dfa_build(const VcRegex *rx, const VcDfaRule *rules, size_t n_rules, VcDfa *ret,
 		 size_t *ret_conflict_rule)
 {
 	Builder b = {.rx = rx, .rules = rules, .n_rules = n_rules};
-	int r;
+	int r = construct(&b, ret, ret_conflict_rule);
 
-	r = build_unminimized(&b, ret_conflict_rule);
 	if (r < 0)
-		goto finish;
-
-	*ret = (VcDfa){
-	    .n_states = b.n_states,
-	    .n_classes = b.n_classes,
-	    .next = TAKE_PTR(b.next),
-	    .accept = TAKE_PTR(b.accept),
-	};
-	memcpy(ret->byte_class, b.byte_class, sizeof(b.byte_class));
+		return r;
 	r = vc_dfa_minimize(ret);
 	if (r < 0)
 		vc_dfa_done(ret);
-finish:
-	builder_done(&b);
 	return r;
 }
 
@@ -1114,9 +1201,10 @@ static void mark_state(Partition *p, uint32_t s, uint32_t *touched, uint32_t *n_
 static int refine(const VcDfa *dfa, uint32_t *block, uint32_t n_blocks, uint32_t *ret_n_blocks)
 {
 	uint32_t n = dfa->n_states, k = dfa->n_classes;
-	_cleanup_free_ uint32_t *in_start = NULL, *in_class = NULL, *in_source = NULL,
-				*gathered_class = NULL, *gathered_source = NULL, *by_class = NULL,
-				*class_start = NULL, *touched = NULL, *stack = NULL;
+	/* classes are bytes' classes, so a class number fits a byte */
+	_cleanup_free_ uint8_t *in_class = NULL;
+	_cleanup_free_ uint32_t *in_start = NULL, *in_source = NULL, *members = NULL,
+				*cursor = NULL, *touched = NULL, *stack = NULL;
 	_cleanup_free_ bool *waiting = NULL;
 	Partition p = {.block = block, .n_blocks = n_blocks};
 	size_t n_in = 0, n_stack = 0;
@@ -1137,12 +1225,10 @@ static int refine(const VcDfa *dfa, uint32_t *block, uint32_t n_blocks, uint32_t
 		}
 	for (uint32_t t = 0; t < n; t++)
 		in_start[t + 2] += in_start[t + 1];
-	in_class = malloc((n_in + 1) * sizeof(uint32_t));
+	in_class = malloc((n_in + 1) * sizeof(*in_class));
 	in_source = malloc((n_in + 1) * sizeof(uint32_t));
-	gathered_class = malloc((n_in + 1) * sizeof(uint32_t));
-	gathered_source = malloc((n_in + 1) * sizeof(uint32_t));
-	by_class = malloc((n_in + 1) * sizeof(uint32_t));
-	class_start = malloc(((size_t)k + 1) * sizeof(uint32_t));
+	members = malloc(((size_t)n + 1) * sizeof(uint32_t));
+	cursor = malloc(((size_t)n + 1) * sizeof(uint32_t));
 	touched = malloc(((size_t)n + 1) * sizeof(uint32_t));
 	stack = malloc(((size_t)n + 1) * sizeof(uint32_t));
 	waiting = calloc((size_t)n + 1, sizeof(bool));
@@ -1151,18 +1237,18 @@ static int refine(const VcDfa *dfa, uint32_t *block, uint32_t n_blocks, uint32_t
 	p.first = calloc((size_t)n + 1, sizeof(uint32_t));
 	p.mid = malloc(((size_t)n + 1) * sizeof(uint32_t));
 	p.end = malloc(((size_t)n + 1) * sizeof(uint32_t));
-	if (!in_class || !in_source || !gathered_class || !gathered_source || !by_class ||
-	    !class_start || !touched || !stack || !waiting || !p.elems || !p.loc || !p.first ||
-	    !p.mid || !p.end)
+	if (!in_class || !in_source || !members || !cursor || !touched || !stack || !waiting ||
+	    !p.elems || !p.loc || !p.first || !p.mid || !p.end)
 		goto finish;
-	for (uint32_t s = 0; s < n; s++)
-		for (uint32_t c = 0; c < k && block[s] != NOT_LIVE; c++) {
+	/* class by class, so that each state's incoming list is sorted by class */
+	for (uint32_t c = 0; c < k; c++)
+		for (uint32_t s = 0; s < n; s++) {
 			uint32_t t = dfa->next[(size_t)s * k + c], at;
 
-			if (block[t] == NOT_LIVE)
+			if (block[s] == NOT_LIVE || block[t] == NOT_LIVE)
 				continue;
 			at = in_start[t + 1]++;
-			in_class[at] = c;
+			in_class[at] = (uint8_t)c;
 			in_source[at] = s;
 		}
 	/* in_start[t] .. in_start[t + 1] now delimit t's incoming transitions */
@@ -1190,35 +1276,39 @@ static int refine(const VcDfa *dfa, uint32_t *block, uint32_t n_blocks, uint32_t
 
 	while (n_stack > 0) {
 		uint32_t a = stack[--n_stack];
-		size_t n_gathered = 0;
 
 		waiting[a] = false;
 
-		/* Every transition into A, sorted by class. */
-		memset(class_start, 0, ((size_t)k + 1) * sizeof(uint32_t));
+		/*
+		 * A's members and a cursor into each one's incoming list (sorted
+		 * by class): splitting moves states around within A's range of
+		 * elems, so A is copied first. Walking all lists class by class
+		 * needs no copy of the transitions themselves.
+		 */
+		uint32_t n_members = 0;
+
 		for (uint32_t i = p.first[a]; i < p.end[a]; i++) {
 			uint32_t t = p.elems[i];
 
-			for (uint32_t j = in_start[t]; j < in_start[t + 1]; j++) {
-				gathered_class[n_gathered] = in_class[j];
-				gathered_source[n_gathered++] = in_source[j];
-				class_start[in_class[j] + 1]++;
-			}
+			if (in_start[t] == in_start[t + 1])
+				continue;
+			members[n_members] = t;
+			cursor[n_members++] = in_start[t];
 		}
-		for (uint32_t c = 0; c < k; c++)
-			class_start[c + 1] += class_start[c];
-		for (size_t i = 0; i < n_gathered; i++)
-			by_class[class_start[gathered_class[i]]++] = gathered_source[i];
-		/* class_start[c] is now the end of class c's run; its start is c - 1's */
-
-		for (uint32_t c = 0, begin = 0; c < k; begin = class_start[c++]) {
+		for (uint32_t c = 0; c < k && n_members > 0; c++) {
 			uint32_t n_touched = 0;
 
-			if (begin == class_start[c])
-				continue;
-			for (uint32_t i = begin; i < class_start[c]; i++)
-				mark_state(&p, by_class[i], touched, &n_touched);
+			for (uint32_t m = 0; m < n_members; m++) {
+				uint32_t t = members[m], j = cursor[m];
 
+				for (; j < in_start[t + 1] && in_class[j] == c; j++)
+					mark_state(&p, in_source[j], touched, &n_touched);
+				cursor[m] = j;
+				if (j == in_start[t + 1]) { /* done with t: drop it */
+					members[m] = members[--n_members];
+					cursor[m--] = cursor[n_members];
+				}
+			}
 			for (uint32_t i = 0; i < n_touched; i++) {
 				uint32_t b = touched[i], nb;
 

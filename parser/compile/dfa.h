@@ -18,6 +18,23 @@
 #define VC_DFA_DEAD  0u
 #define VC_DFA_START 1u
 
+/*
+ * Resource limits (documented in parser/compile/README.md). A glob made of
+ * a double star, an "a" and n question marks needs 2^n DFA states; these
+ * bound the time and memory spent before such a rule is refused (-E2BIG).
+ *
+ * VC_DFA_MAX_STATES: the minimal DFA's states; the kernel's tables hold
+ * 16-bit state numbers.
+ * VC_DFA_MAX_SUBSET_ENTRIES: the unminimised DFA's transition table,
+ * states x byte classes: 2^22 entries are 16 MiB, about ten times what the
+ * largest Debian profile needs.
+ * VC_DFA_MAX_SUBSET_POOL: the NFA states listed by all unminimised DFA
+ * states together (2^22 entries, 16 MiB).
+ */
+#define VC_DFA_MAX_STATES	  65534u
+#define VC_DFA_MAX_SUBSET_ENTRIES (UINT64_C(1) << 22)
+#define VC_DFA_MAX_SUBSET_POOL	  ((size_t)1 << 22)
+
 typedef struct VcDfa {
 	uint32_t n_states;
 	uint32_t n_classes;
@@ -43,6 +60,14 @@ void vc_dfa_done(VcDfa *dfa);
  */
 int vc_dfa_build(const VcRegex *rx, const VcDfaRule *rules, size_t n_rules, VcDfa *ret,
 		 size_t *ret_conflict_rule);
+
+/*
+ * vc_dfa_build without the minimisation, and consuming rx: the regex
+ * arena is freed (vc_regex_done) as soon as the NFA is built, and the
+ * caller can free the rules before vc_dfa_minimize(). Lower peak memory.
+ */
+int vc_dfa_construct(VcRegex *rx, const VcDfaRule *rules, size_t n_rules, VcDfa *ret,
+		     size_t *ret_conflict_rule);
 
 /* Merge equivalent states in place; states keep 0 = dead, 1 = start. */
 int vc_dfa_minimize(VcDfa *dfa);

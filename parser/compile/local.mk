@@ -14,6 +14,7 @@ parser_compile_libvigilcompile_a_SOURCES = \
 	parser/compile/perms.h \
 	parser/compile/regex.c \
 	parser/compile/regex.h \
+	parser/compile/stream.h \
 	parser/compile/table.c \
 	parser/compile/table.h \
 	parser/compile/util.h
@@ -41,6 +42,14 @@ tests_unit_test_compile_glob_LDADD = $(COMPILE_TEST_LDADD)
 tests_unit_test_compile_dfa_SOURCES = tests/unit/test_compile_dfa.c
 tests_unit_test_compile_dfa_CFLAGS = $(COMPILE_TEST_CFLAGS)
 tests_unit_test_compile_dfa_LDADD = $(COMPILE_TEST_LDADD)
+
+check_PROGRAMS += tests/unit/test_compile_limits
+TESTS += tests/unit/test_compile_limits
+tests_unit_test_compile_limits_SOURCES = tests/unit/test_compile_limits.c
+tests_unit_test_compile_limits_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(LIBCAP_CFLAGS) \
+	-DVC_TEST_FEATURES='"$(abs_top_srcdir)/tests/data/features-6.12"'
+tests_unit_test_compile_limits_LDADD = tools/policy-diff/libpolicydiff.a parser/libvigilparser.a \
+	parser/compile/libvigilcompile.a $(CMOCKA_LIBS) $(LIBCAP_LIBS)
 
 tests_unit_test_compile_oracle_SOURCES = tests/unit/test_compile_oracle.c
 tests_unit_test_compile_oracle_CFLAGS = $(COMPILE_TEST_CFLAGS)
