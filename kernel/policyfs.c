@@ -24,7 +24,9 @@
 
 #include "include/policy.h"
 #include "include/policy_load.h"
+#include "include/policy_dir.h"
 #include "include/policyfs.h"
+#include "include/pseudofs.h"
 #include "include/task.h"
 
 /* Only the opener's own label, or an unconfined opener, covers a writer. */
@@ -128,17 +130,17 @@ static ssize_t vigil_remove_write(struct file *file, const char __user *ubuf,
 	return ret;
 }
 
-static const struct file_operations vigil_load_fops = {
+const struct file_operations vigil_load_fops = {
 	.write = vigil_load_write,
 	.llseek = default_llseek,
 };
 
-static const struct file_operations vigil_replace_fops = {
+const struct file_operations vigil_replace_fops = {
 	.write = vigil_replace_write,
 	.llseek = default_llseek,
 };
 
-static const struct file_operations vigil_remove_fops = {
+const struct file_operations vigil_remove_fops = {
 	.write = vigil_remove_write,
 	.llseek = default_llseek,
 };
@@ -176,14 +178,23 @@ static int vigil_profiles_show(struct seq_file *seq, void *v)
 	return 0;
 }
 
-static int vigil_profiles_open(struct inode *inode, struct file *file)
+/**
+ * vigil_may_view_policy - may the caller read loaded policy
+ *
+ * Return: true for root (uid or gid) in the initial user namespace.
+ */
+bool vigil_may_view_policy(void)
 {
 	const struct cred *cred = current_cred();
 
-	/* Viewing policy: root in the initial user namespace. */
-	if (cred->user_ns != &init_user_ns ||
-	    (!uid_eq(cred->euid, GLOBAL_ROOT_UID) &&
-	     !gid_eq(cred->egid, GLOBAL_ROOT_GID)))
+	return cred->user_ns == &init_user_ns &&
+	       (uid_eq(cred->euid, GLOBAL_ROOT_UID) ||
+		gid_eq(cred->egid, GLOBAL_ROOT_GID));
+}
+
+static int vigil_profiles_open(struct inode *inode, struct file *file)
+{
+	if (!vigil_may_view_policy())
 		return -EACCES;
 	return single_open(file, vigil_profiles_show, NULL);
 }
@@ -266,7 +277,7 @@ static __poll_t vigil_revision_poll(struct file *file, poll_table *wait)
 	return 0;
 }
 
-static const struct file_operations vigil_revision_fops = {
+const struct file_operations vigil_revision_fops = {
 	.open = vigil_revision_open,
 	.read = vigil_revision_read,
 	.poll = vigil_revision_poll,
@@ -304,6 +315,18 @@ int __init vigil_policyfs_init(struct dentry *root)
 {
 	struct dentry *dentry;
 	size_t i;
+	int err;
+
+	err = vigil_fs_init();
+	if (err)
+		return err;
+	err = vigil_ns_files_init(&vigil_root_ns);
+	if (err)
+		return err;
+	dentry = securityfs_create_symlink("policy", root, NULL,
+					   &vigil_policy_link_iops);
+	if (IS_ERR(dentry))
+		return PTR_ERR(dentry);
 
 	for (i = 0; i < ARRAY_SIZE(vigil_policy_files); i++) {
 		dentry = securityfs_create_file(vigil_policy_files[i].name,
