@@ -27,6 +27,7 @@
 #include "include/policy_dir.h"
 #include "include/policyfs.h"
 #include "include/pseudofs.h"
+#include "include/query.h"
 #include "include/task.h"
 
 /* Only the opener's own label, or an unconfined opener, covers a writer. */
@@ -285,6 +286,33 @@ const struct file_operations vigil_revision_fops = {
 	.release = vigil_revision_release,
 };
 
+/*
+ * What a task in the root namespace without a stacked label is told
+ * about its namespace and label (Vigil has neither nesting nor stacks),
+ * and the zstd level range stock accepts for raw data compression.
+ */
+static const char *const vigil_constant_files[][2] = {
+	{ ".stacked", "no\n" },
+	{ ".ns_stacked", "no\n" },
+	{ ".ns_level", "0\n" },
+	{ ".ns_name", "root\n" },
+	{ "raw_data_compression_level_min", "-131072\n" },
+	{ "raw_data_compression_level_max", "22\n" },
+};
+
+static ssize_t vigil_constant_read(struct file *file, char __user *ubuf,
+				   size_t count, loff_t *ppos)
+{
+	const char *text = file_inode(file)->i_private;
+
+	return simple_read_from_buffer(ubuf, count, ppos, text, strlen(text));
+}
+
+static const struct file_operations vigil_constant_fops = {
+	.read = vigil_constant_read,
+	.llseek = default_llseek,
+};
+
 /**
  * struct vigil_policy_file - one policy file of the securityfs root
  * @name: file name
@@ -303,6 +331,7 @@ static const struct vigil_policy_file vigil_policy_files[] __initconst = {
 	{ ".remove", 0666, &vigil_remove_fops },
 	{ "profiles", 0444, &vigil_profiles_fops },
 	{ "revision", 0444, &vigil_revision_fops },
+	{ ".access", 0666, &vigil_access_fops },
 };
 
 /**
@@ -333,6 +362,15 @@ int __init vigil_policyfs_init(struct dentry *root)
 						vigil_policy_files[i].mode,
 						root, NULL,
 						vigil_policy_files[i].fops);
+		if (IS_ERR(dentry))
+			return PTR_ERR(dentry);
+	}
+	for (i = 0; i < ARRAY_SIZE(vigil_constant_files); i++) {
+		/* The text is static and read-only; i_private is untyped. */
+		dentry = securityfs_create_file(vigil_constant_files[i][0],
+						0444, root,
+						(void *)vigil_constant_files[i][1],
+						&vigil_constant_fops);
 		if (IS_ERR(dentry))
 			return PTR_ERR(dentry);
 	}
