@@ -297,6 +297,39 @@ static void rejects_bad_header(struct kunit *test)
 }
 
 /* Every proper prefix fails; exact-size copies expose overreads. */
+/*
+ * Header sizes 14 and 15 leave room for magic, sizes and flags, and the
+ * tables follow right after; stock takes them, Vigil wants the 16 bytes
+ * of a whole header. 16 with the same construction is accepted.
+ */
+static void rejects_header_below_16(struct kunit *test)
+{
+	struct dfa_fixture *fx = fx_new(test);
+	struct table_desc tables[8];
+	unsigned int n = fx_tables(fx, tables);
+	struct vigil_dfa *dfa = NULL;
+	size_t size, hsize, cut_size;
+	u8 *blob, *cut;
+
+	blob = emit(test, 0, tables, n, &size);
+	for (hsize = 14; hsize <= 16; hsize++) {
+		cut_size = size - 24 + hsize;
+		cut = kunit_kzalloc(test, cut_size, GFP_KERNEL);
+		KUNIT_ASSERT_NOT_NULL(test, cut);
+		memcpy(cut, blob, 14);
+		memcpy(cut + hsize, blob + 24, size - 24);
+		put_be32(cut + 4, hsize);
+		put_be32(cut + 8, cut_size);
+		KUNIT_EXPECT_EQ_MSG(test, vigil_dfa_unpack(cut, cut_size,
+							   VIGIL_DFA_WITHOUT_ACCEPT2,
+							   &dfa),
+				    hsize < 16 ? -EPROTO : 0,
+				    "header size %zu", hsize);
+		vigil_dfa_free(dfa);
+		dfa = NULL;
+	}
+}
+
 static void rejects_every_truncation(struct kunit *test)
 {
 	struct dfa_fixture *fx = fx_new(test);
@@ -629,6 +662,35 @@ static void oob_transition_needs_flag(struct kunit *test)
 	vigil_dfa_free(dfa);
 }
 
+/*
+ * A diff-encoded state whose own out-of-band slot is not owned defers
+ * to its default state. Stock then reads that state's slot even when it
+ * has none (base index 0: slot -1); Vigil answers no match.
+ */
+static void oob_defers_only_to_states_with_a_slot(struct kunit *test)
+{
+	struct dfa_fixture *fx = fx_new(test);
+	struct vigil_dfa *dfa;
+
+	fx->header_flags = VIGIL_DFA_HEADER_OOB | VIGIL_DFA_HEADER_DIFF_ENCODE;
+	fx->base[3] |= VIGIL_DFA_BASE_OOB;
+	fx->check[3 * 256 - 1] = 3;
+	fx->next[3 * 256 - 1] = 5;
+	/* State 5 defers to 3, which has a slot; state 2 to 4, which has none. */
+	fx->base[5] |= VIGIL_DFA_BASE_OOB | VIGIL_DFA_BASE_DIFF_ENCODE;
+	fx->default_state[5] = 3;
+	fx->base[2] |= VIGIL_DFA_BASE_OOB | VIGIL_DFA_BASE_DIFF_ENCODE;
+	fx->default_state[2] = 4;
+	/* Not NOMATCH: an answer taken from 4's default would show. */
+	fx->default_state[4] = 1;
+	dfa = unpack_good(test, fx);
+
+	KUNIT_EXPECT_EQ(test, vigil_dfa_oob_transition(dfa, 5), 5);
+	KUNIT_EXPECT_EQ(test, vigil_dfa_oob_transition(dfa, 2),
+			VIGIL_DFA_NOMATCH);
+	vigil_dfa_free(dfa);
+}
+
 static void leftmatch_counts_literal_prefix(struct kunit *test)
 {
 	struct vigil_dfa *dfa = unpack_good(test, fx_new(test));
@@ -653,6 +715,7 @@ static struct kunit_case vigil_dfa_test_cases[] = {
 	KUNIT_CASE(unpacks_good_dfa),
 	KUNIT_CASE(blob_padding_is_skipped),
 	KUNIT_CASE(rejects_bad_header),
+	KUNIT_CASE(rejects_header_below_16),
 	KUNIT_CASE(rejects_every_truncation),
 	KUNIT_CASE(rejects_bad_table_headers),
 	KUNIT_CASE(rejects_overrunning_tables),
@@ -666,6 +729,7 @@ static struct kunit_case vigil_dfa_test_cases[] = {
 	KUNIT_CASE(match_maps_equivalence_classes),
 	KUNIT_CASE(match_follows_diff_encoding),
 	KUNIT_CASE(oob_transition_needs_flag),
+	KUNIT_CASE(oob_defers_only_to_states_with_a_slot),
 	KUNIT_CASE(leftmatch_counts_literal_prefix),
 	{}
 };

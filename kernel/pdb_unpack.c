@@ -18,6 +18,7 @@
 
 #include "include/pdb.h"
 #include "include/perms_compat.h"
+#include "include/string_array.h"
 
 static int unpack_perms_record(struct vigil_stream *stream,
 			       struct vigil_perms *perms)
@@ -73,8 +74,7 @@ static int unpack_perms_table(struct vigil_stream *stream,
 		if (err)
 			return err;
 	}
-	if (!vigil_stream_read_arrayend(stream) ||
-	    !vigil_stream_read_structend(stream))
+	if (!vigil_stream_read_array_close(stream))
 		return -EPROTO;
 	return 0;
 }
@@ -119,48 +119,11 @@ static char *xtable_entry(const char *text, size_t len)
 	return entry;
 }
 
-static void free_xtable(char **xtable, u32 count)
+/* An xtable entry as vigil_stream_read_string_array() copies it. */
+static int copy_xtable_entry(const char *text, size_t len, char **out)
 {
-	u32 i;
-
-	if (!xtable)
-		return;
-	for (i = 0; i < count; i++)
-		kfree(xtable[i]);
-	kvfree(xtable);
-}
-
-static int unpack_xtable(struct vigil_stream *stream, struct vigil_pdb *pdb)
-{
-	const char *text;
-	size_t len;
-	u16 count;
-	u32 i;
-
-	if (!vigil_stream_read_struct(stream, "xtable"))
-		return 0;
-	if (!vigil_stream_read_array(stream, NULL, &count))
-		return -EPROTO;
-
-	if (count) {
-		pdb->xtable = kvcalloc(count, sizeof(*pdb->xtable),
-				       GFP_KERNEL);
-		if (!pdb->xtable)
-			return -ENOMEM;
-	}
-	for (i = 0; i < count; i++) {
-		if (!vigil_stream_read_string(stream, NULL, &text, &len))
-			return -EPROTO;
-		/* Counted before the check so a failure frees the rest. */
-		pdb->xtable_count = i + 1;
-		pdb->xtable[i] = xtable_entry(text, len);
-		if (!pdb->xtable[i])
-			return -EPROTO;
-	}
-	if (!vigil_stream_read_arrayend(stream) ||
-	    !vigil_stream_read_structend(stream))
-		return -EPROTO;
-	return 0;
+	*out = xtable_entry(text, len);
+	return *out ? 0 : -EPROTO;
 }
 
 static int unpack_dfa_and_starts(struct vigil_stream *stream,
@@ -230,7 +193,7 @@ void vigil_pdb_destroy(struct vigil_pdb *pdb)
 {
 	vigil_dfa_free(pdb->dfa);
 	kvfree(pdb->perms);
-	free_xtable(pdb->xtable, pdb->xtable_count);
+	vigil_string_array_free(pdb->xtable, pdb->xtable_count);
 	memset(pdb, 0, sizeof(*pdb));
 }
 
@@ -267,13 +230,15 @@ int vigil_pdb_unpack(struct vigil_stream *stream, enum vigil_pdb_kind kind,
 	if (err)
 		goto fail;
 
-	err = unpack_xtable(stream, pdb);
+	err = vigil_stream_read_string_array(stream, "xtable",
+					     copy_xtable_entry, &pdb->xtable,
+					     &pdb->xtable_count);
 	if (err) {
 		*info = "failed to unpack profile transition table";
 		goto fail;
 	}
 	if (!pdb->dfa || kind == VIGIL_PDB_XMATCH) {
-		free_xtable(pdb->xtable, pdb->xtable_count);
+		vigil_string_array_free(pdb->xtable, pdb->xtable_count);
 		pdb->xtable = NULL;
 		pdb->xtable_count = 0;
 	}

@@ -151,6 +151,43 @@ static int alloc_table(u32 states, u32 stride, struct vigil_perms **perms,
 	return 0;
 }
 
+/* The owner and other records of one state of a file DFA. */
+static void old_file_pair(u32 accept, u32 accept2, u32 abi,
+			  struct vigil_perms *pair)
+{
+	pair[0] = old_file_record(accept, old_user_field(accept), accept2,
+				  accept2 >> OLD_XBITS_SHIFT);
+	pair[1] = old_file_record(accept, old_other_field(accept),
+				  accept2 >> OLD_FIELD_BITS,
+				  accept2 >> (OLD_FIELD_BITS + OLD_XBITS_SHIFT));
+}
+
+/*
+ * The frame of every conversion: a new table of @stride records per
+ * state, @convert filling those of each state from @first_state on
+ * (earlier ones stay empty), and ACCEPT[s] rewritten to @stride * s.
+ */
+static int convert_table(struct vigil_dfa *dfa, u32 stride, u32 first_state,
+			 u32 abi,
+			 void (*convert)(u32 accept, u32 accept2, u32 abi,
+					 struct vigil_perms *records),
+			 struct vigil_perms **perms, u32 *count)
+{
+	u32 state;
+	int err;
+
+	if (!dfa->accept2)
+		return -EINVAL;
+	err = alloc_table(dfa->state_count, stride, perms, count);
+	if (err)
+		return err;
+	for (state = first_state; state < dfa->state_count; state++)
+		convert(dfa->accept[state], dfa->accept2[state], abi,
+			&(*perms)[stride * state]);
+	make_accept_indexes(dfa, stride);
+	return 0;
+}
+
 /**
  * vigil_compat_file_perms - convert a file DFA's old accept encoding
  * @dfa: verified DFA unpacked with its ACCEPT2 table
@@ -167,29 +204,7 @@ static int alloc_table(u32 states, u32 stride, struct vigil_perms **perms,
 int vigil_compat_file_perms(struct vigil_dfa *dfa, struct vigil_perms **perms,
 			    u32 *count)
 {
-	u32 state, accept, accept2;
-	int err;
-
-	if (!dfa->accept2)
-		return -EINVAL;
-	err = alloc_table(dfa->state_count, 2, perms, count);
-	if (err)
-		return err;
-
-	for (state = 0; state < dfa->state_count; state++) {
-		accept = dfa->accept[state];
-		accept2 = dfa->accept2[state];
-		(*perms)[2 * state] =
-			old_file_record(accept, old_user_field(accept),
-					accept2, accept2 >> OLD_XBITS_SHIFT);
-		(*perms)[2 * state + 1] =
-			old_file_record(accept, old_other_field(accept),
-					accept2 >> OLD_FIELD_BITS,
-					accept2 >> (OLD_FIELD_BITS +
-						    OLD_XBITS_SHIFT));
-	}
-	make_accept_indexes(dfa, 2);
-	return 0;
+	return convert_table(dfa, 2, 0, 0, old_file_pair, perms, count);
 }
 
 /* The policydb's second field: bits beyond the 7 of the first. */
@@ -207,7 +222,8 @@ static u32 map_policy_xbits(u32 bits)
 	       (bits & 0x7e) << 9;	/* SETCRED .. LOCK */
 }
 
-static struct vigil_perms old_policy_record(u32 accept, u32 accept2, u32 abi)
+static void old_policy_record(u32 accept, u32 accept2, u32 abi,
+			      struct vigil_perms *record)
 {
 	struct vigil_perms perms = { };
 	u32 other = old_other_field(accept);
@@ -229,7 +245,7 @@ static struct vigil_perms old_policy_record(u32 accept, u32 accept2, u32 abi)
 		perms.quiet |= map_policy_xbits((other >> OLD_XBITS_SHIFT) &
 						OLD_PERM_MASK);
 	}
-	return perms;
+	*record = perms;
 }
 
 /**
@@ -248,20 +264,14 @@ static struct vigil_perms old_policy_record(u32 accept, u32 accept2, u32 abi)
 int vigil_compat_policy_perms(struct vigil_dfa *dfa, u32 abi,
 			      struct vigil_perms **perms, u32 *count)
 {
-	u32 state;
-	int err;
+	return convert_table(dfa, 1, 1, abi, old_policy_record, perms, count);
+}
 
-	if (!dfa->accept2)
-		return -EINVAL;
-	err = alloc_table(dfa->state_count, 1, perms, count);
-	if (err)
-		return err;
-
-	for (state = 1; state < dfa->state_count; state++)
-		(*perms)[state] = old_policy_record(dfa->accept[state],
-						    dfa->accept2[state], abi);
-	make_accept_indexes(dfa, 1);
-	return 0;
+/* An attachment state allows what its single accept field says. */
+static void old_xmatch_record(u32 accept, u32 accept2, u32 abi,
+			      struct vigil_perms *record)
+{
+	record->allow = (accept & OLD_PERM_MASK) | (accept & OLD_CHANGE_PROFILE);
 }
 
 /**
@@ -278,20 +288,5 @@ int vigil_compat_policy_perms(struct vigil_dfa *dfa, u32 abi,
 int vigil_compat_xmatch_perms(struct vigil_dfa *dfa,
 			      struct vigil_perms **perms, u32 *count)
 {
-	u32 state, accept;
-	int err;
-
-	if (!dfa->accept2)
-		return -EINVAL;
-	err = alloc_table(dfa->state_count, 1, perms, count);
-	if (err)
-		return err;
-
-	for (state = 1; state < dfa->state_count; state++) {
-		accept = dfa->accept[state];
-		(*perms)[state].allow = (accept & OLD_PERM_MASK) |
-					(accept & OLD_CHANGE_PROFILE);
-	}
-	make_accept_indexes(dfa, 1);
-	return 0;
+	return convert_table(dfa, 1, 1, 0, old_xmatch_record, perms, count);
 }

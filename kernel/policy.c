@@ -81,6 +81,7 @@ void vigil_profile_free(struct vigil_profile *profile)
 {
 	vigil_profile_put(profile->parent);
 	vigil_proxy_put(profile->label.proxy);
+	vigil_profile_files_release(profile);
 	vigil_profile_record_destroy(&profile->record);
 	kfree(profile->hname);
 	kfree(profile);
@@ -218,6 +219,7 @@ int vigil_ns_init(struct vigil_ns *ns)
 	mutex_init(&ns->lock);
 	INIT_LIST_HEAD(&ns->profiles);
 	init_waitqueue_head(&ns->wait);
+	INIT_LIST_HEAD(&ns->files.rawdata);
 	ns->unconfined = vigil_profile_alloc("unconfined",
 					     VIGIL_MODE_UNCONFINED,
 					     VIGIL_LABEL_UNCONFINED);

@@ -10,12 +10,14 @@
 
 #define pr_fmt(fmt) "AppArmor: " fmt
 
+#include <crypto/sha2.h>
 #include <linux/printk.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 
 #include "include/policy.h"
 #include "include/policy_load.h"
+#include "include/rawdata.h"
 
 /**
  * struct vigil_load_set - profiles of one load, in stream order
@@ -79,9 +81,23 @@ static void report(const char *op, const char *info, const char *name,
 			op, info, err, offset);
 }
 
+/* As stock: the little-endian version word, then the record's bytes. */
+static void hash_record(const void *data, u32 version,
+			const struct vigil_profile_record *record, u8 *hash)
+{
+	__le32 word = cpu_to_le32(version);
+	struct sha256_state state;
+
+	sha256_init(&state);
+	sha256_update(&state, (const u8 *)&word, sizeof(word));
+	sha256_update(&state, (const u8 *)data + record->record_offset,
+		      record->record_size);
+	sha256_final(&state, hash);
+}
+
 /* Decode, verify and wrap every record of the buffer. */
 static int unpack_set(const void *data, size_t size, const char *op,
-		      struct vigil_load_set *set)
+		      struct vigil_load_set *set, u32 *last_version)
 {
 	struct vigil_profile_record record = {};
 	struct vigil_profile *profile;
@@ -119,6 +135,7 @@ static int unpack_set(const void *data, size_t size, const char *op,
 		profile = vigil_profile_alloc(record.hname, record.mode, 0);
 		if (!profile)
 			goto fail_record;
+		hash_record(data, version, &record, profile->files.hash);
 		profile->record = record;
 		memset(&record, 0, sizeof(record));
 		err = set_add(set, profile);
@@ -127,6 +144,7 @@ static int unpack_set(const void *data, size_t size, const char *op,
 			goto fail;
 		}
 	}
+	*last_version = version;
 	return 0;
 
 fail_record:
@@ -182,9 +200,86 @@ static size_t depth_of(const struct vigil_profile *profile)
 	return depth;
 }
 
-/* Cannot fail: parents go in before their children. */
-static void commit_set(struct vigil_ns *ns, struct vigil_load_set *set)
+/* The profile whose profiles/ directory a new profile's goes in. */
+static struct vigil_profile *dir_parent(struct vigil_ns *ns,
+					struct vigil_load_set *set,
+					struct vigil_profile *profile)
 {
+	struct vigil_profile *parent;
+	size_t i, len;
+
+	if (profile->base == profile->hname)
+		return NULL;
+	len = profile->base - 2 - profile->hname;
+	parent = vigil_profile_lookup(ns, profile->hname, len);
+	for (i = 0; !parent && i < set->count; i++)
+		if (strlen(set->profiles[i]->hname) == len &&
+		    !memcmp(set->profiles[i]->hname, profile->hname, len))
+			parent = set->profiles[i];
+	return parent;
+}
+
+/*
+ * Under the namespace lock: share the load's raw data with identical
+ * live raw data or publish it, and make the directories of the new
+ * profiles in stream order, which numbers them as stock does. Returns
+ * the raw data the profiles use, with the loader's reference, or an
+ * ERR_PTR with nothing left in the filesystem.
+ */
+static struct vigil_rawdata *publish_set(struct vigil_ns *ns,
+					 struct vigil_load_set *set,
+					 struct vigil_rawdata *rd,
+					 const char *op)
+{
+	struct vigil_rawdata *same = vigil_rawdata_find_same(ns, rd);
+	struct vigil_profile *profile;
+	size_t i, made;
+	int err = 0;
+
+	if (same) {
+		vigil_rawdata_put(rd);
+		rd = same;
+	} else {
+		err = vigil_rawdata_publish(ns, rd);
+		if (err) {
+			report(op, "failed to create raw_data dir and files",
+			       NULL, err, 0);
+			vigil_rawdata_put(rd);
+			return ERR_PTR(err);
+		}
+		/* The loader's reference becomes a user reference. */
+		atomic_inc(&rd->users);
+	}
+	for (i = 0; i < set->count; i++)
+		set->profiles[i]->files.rawdata = vigil_rawdata_get_user(rd);
+
+	for (made = 0; made < set->count; made++) {
+		profile = set->profiles[made];
+		if (vigil_profile_lookup(ns, profile->hname,
+					 strlen(profile->hname)))
+			continue;
+		err = vigil_profile_files_create(ns, profile,
+						 dir_parent(ns, set, profile));
+		if (err) {
+			report(op, "failed to create", profile->hname, err, 0);
+			break;
+		}
+	}
+	if (!err)
+		return rd;
+	while (made--)
+		vigil_profile_files_remove(set->profiles[made]);
+	if (!same)
+		vigil_rawdata_unpublish(rd);
+	vigil_rawdata_put_user(rd);
+	return ERR_PTR(err);
+}
+
+/* Cannot fail: parents go in before their children. */
+static void commit_set(struct vigil_ns *ns, struct vigil_load_set *set,
+		       struct vigil_rawdata *rd)
+{
+	struct vigil_profile *old;
 	size_t i, depth, deepest = 0, left = set->count;
 
 	for (i = 0; i < set->count; i++)
@@ -194,12 +289,18 @@ static void commit_set(struct vigil_ns *ns, struct vigil_load_set *set)
 			if (!set->profiles[i] ||
 			    depth_of(set->profiles[i]) != depth)
 				continue;
+			old = vigil_profile_lookup(ns, set->profiles[i]->hname,
+						   strlen(set->profiles[i]->hname));
+			if (old)
+				vigil_profile_files_migrate(old,
+							    set->profiles[i]);
 			vigil_profile_insert(ns, set->profiles[i]);
 			set->profiles[i] = NULL;
 			left--;
 		}
 	}
 	vigil_ns_bump_revision(ns);
+	WRITE_ONCE(rd->revision, ns->revision);
 }
 
 /**
@@ -220,20 +321,40 @@ ssize_t vigil_policy_replace(struct vigil_ns *ns, const void *data,
 			     size_t size, bool replace)
 {
 	const char *op = replace ? "profile replace" : "profile load";
+	struct vigil_rawdata *rd = NULL, *used;
 	struct vigil_load_set set = {};
+	u32 version;
 	int err;
 
-	err = unpack_set(data, size, op, &set);
+	err = unpack_set(data, size, op, &set, &version);
 	if (err)
 		goto out;
+	rd = vigil_rawdata_create(data, size, version & VIGIL_ABI_MASK);
+	if (!rd) {
+		report(op, "out of memory", NULL, -ENOMEM, 0);
+		err = -ENOMEM;
+		goto out;
+	}
 
 	mutex_lock(&ns->lock);
 	err = prepare_set(ns, &set, replace, op);
-	if (!err)
-		commit_set(ns, &set);
+	if (err) {
+		mutex_unlock(&ns->lock);
+		goto out;
+	}
+	used = publish_set(ns, &set, rd, op);
+	/* publish_set() took over the loader's reference. */
+	rd = NULL;
+	if (IS_ERR(used)) {
+		err = PTR_ERR(used);
+	} else {
+		commit_set(ns, &set, used);
+		vigil_rawdata_put_user(used);
+	}
 	mutex_unlock(&ns->lock);
 out:
 	set_destroy(&set);
+	vigil_rawdata_put(rd);
 	return err ? err : size;
 }
 
@@ -266,6 +387,7 @@ ssize_t vigil_policy_remove(struct vigil_ns *ns, const char *fqname,
 	profile = vigil_profile_lookup(ns, fqname, strlen(fqname));
 	if (profile) {
 		vigil_ns_bump_revision(ns);
+		vigil_profile_files_remove(profile);
 		vigil_profile_remove(ns, profile);
 	}
 	mutex_unlock(&ns->lock);

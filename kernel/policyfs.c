@@ -24,7 +24,10 @@
 
 #include "include/policy.h"
 #include "include/policy_load.h"
+#include "include/policy_dir.h"
 #include "include/policyfs.h"
+#include "include/pseudofs.h"
+#include "include/query.h"
 #include "include/task.h"
 
 /* Only the opener's own label, or an unconfined opener, covers a writer. */
@@ -128,17 +131,17 @@ static ssize_t vigil_remove_write(struct file *file, const char __user *ubuf,
 	return ret;
 }
 
-static const struct file_operations vigil_load_fops = {
+const struct file_operations vigil_load_fops = {
 	.write = vigil_load_write,
 	.llseek = default_llseek,
 };
 
-static const struct file_operations vigil_replace_fops = {
+const struct file_operations vigil_replace_fops = {
 	.write = vigil_replace_write,
 	.llseek = default_llseek,
 };
 
-static const struct file_operations vigil_remove_fops = {
+const struct file_operations vigil_remove_fops = {
 	.write = vigil_remove_write,
 	.llseek = default_llseek,
 };
@@ -176,14 +179,23 @@ static int vigil_profiles_show(struct seq_file *seq, void *v)
 	return 0;
 }
 
-static int vigil_profiles_open(struct inode *inode, struct file *file)
+/**
+ * vigil_may_view_policy - may the caller read loaded policy
+ *
+ * Return: true for root (uid or gid) in the initial user namespace.
+ */
+bool vigil_may_view_policy(void)
 {
 	const struct cred *cred = current_cred();
 
-	/* Viewing policy: root in the initial user namespace. */
-	if (cred->user_ns != &init_user_ns ||
-	    (!uid_eq(cred->euid, GLOBAL_ROOT_UID) &&
-	     !gid_eq(cred->egid, GLOBAL_ROOT_GID)))
+	return cred->user_ns == &init_user_ns &&
+	       (uid_eq(cred->euid, GLOBAL_ROOT_UID) ||
+		gid_eq(cred->egid, GLOBAL_ROOT_GID));
+}
+
+static int vigil_profiles_open(struct inode *inode, struct file *file)
+{
+	if (!vigil_may_view_policy())
 		return -EACCES;
 	return single_open(file, vigil_profiles_show, NULL);
 }
@@ -266,12 +278,39 @@ static __poll_t vigil_revision_poll(struct file *file, poll_table *wait)
 	return 0;
 }
 
-static const struct file_operations vigil_revision_fops = {
+const struct file_operations vigil_revision_fops = {
 	.open = vigil_revision_open,
 	.read = vigil_revision_read,
 	.poll = vigil_revision_poll,
 	.llseek = generic_file_llseek,
 	.release = vigil_revision_release,
+};
+
+/*
+ * What a task in the root namespace without a stacked label is told
+ * about its namespace and label (Vigil has neither nesting nor stacks),
+ * and the zstd level range stock accepts for raw data compression.
+ */
+static const char *const vigil_constant_files[][2] = {
+	{ ".stacked", "no\n" },
+	{ ".ns_stacked", "no\n" },
+	{ ".ns_level", "0\n" },
+	{ ".ns_name", "root\n" },
+	{ "raw_data_compression_level_min", "-131072\n" },
+	{ "raw_data_compression_level_max", "22\n" },
+};
+
+static ssize_t vigil_constant_read(struct file *file, char __user *ubuf,
+				   size_t count, loff_t *ppos)
+{
+	const char *text = file_inode(file)->i_private;
+
+	return simple_read_from_buffer(ubuf, count, ppos, text, strlen(text));
+}
+
+static const struct file_operations vigil_constant_fops = {
+	.read = vigil_constant_read,
+	.llseek = default_llseek,
 };
 
 /**
@@ -292,6 +331,7 @@ static const struct vigil_policy_file vigil_policy_files[] __initconst = {
 	{ ".remove", 0666, &vigil_remove_fops },
 	{ "profiles", 0444, &vigil_profiles_fops },
 	{ "revision", 0444, &vigil_revision_fops },
+	{ ".access", 0666, &vigil_access_fops },
 };
 
 /**
@@ -304,12 +344,33 @@ int __init vigil_policyfs_init(struct dentry *root)
 {
 	struct dentry *dentry;
 	size_t i;
+	int err;
+
+	err = vigil_fs_init();
+	if (err)
+		return err;
+	err = vigil_ns_files_init(&vigil_root_ns);
+	if (err)
+		return err;
+	dentry = securityfs_create_symlink("policy", root, NULL,
+					   &vigil_policy_link_iops);
+	if (IS_ERR(dentry))
+		return PTR_ERR(dentry);
 
 	for (i = 0; i < ARRAY_SIZE(vigil_policy_files); i++) {
 		dentry = securityfs_create_file(vigil_policy_files[i].name,
 						vigil_policy_files[i].mode,
 						root, NULL,
 						vigil_policy_files[i].fops);
+		if (IS_ERR(dentry))
+			return PTR_ERR(dentry);
+	}
+	for (i = 0; i < ARRAY_SIZE(vigil_constant_files); i++) {
+		/* The text is static and read-only; i_private is untyped. */
+		dentry = securityfs_create_file(vigil_constant_files[i][0],
+						0444, root,
+						(void *)vigil_constant_files[i][1],
+						&vigil_constant_fops);
 		if (IS_ERR(dentry))
 			return PTR_ERR(dentry);
 	}

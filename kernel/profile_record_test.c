@@ -31,6 +31,11 @@ struct shape {
 	u16 many_keys;
 	u16 rlimit_count;
 	bool trailing_junk;
+	const char *xattr;
+	size_t xattr_len;
+	const char *key;
+	size_t key_len;
+	bool key_without_value;
 };
 
 /*
@@ -87,6 +92,13 @@ static void write_profile(struct vtb *b, const struct shape *shape)
 		vtb_code(b, VIGIL_STREAM_ARRAYEND);
 		vtb_code(b, VIGIL_STREAM_STRUCTEND);
 	}
+	if (shape->xattr) {
+		vtb_struct(b, "xattrs");
+		vtb_array(b, 1);
+		vtb_string(b, shape->xattr, shape->xattr_len);
+		vtb_code(b, VIGIL_STREAM_ARRAYEND);
+		vtb_code(b, VIGIL_STREAM_STRUCTEND);
+	}
 	if (shape->rlimit_count) {
 		vtb_struct(b, "rlimits");
 		vtb_u32(b, NULL, 0x80);
@@ -140,6 +152,13 @@ static void write_profile(struct vtb *b, const struct shape *shape)
 		vtb_blob(b, NULL, "value", 5);
 		vtb_text(b, NULL, shape->duplicate_key ? "key1" : "key2");
 		vtb_blob(b, NULL, NULL, 0);
+		vtb_code(b, VIGIL_STREAM_STRUCTEND);
+	}
+	if (shape->key) {
+		vtb_struct(b, "data");
+		vtb_string(b, shape->key, shape->key_len);
+		if (!shape->key_without_value)
+			vtb_blob(b, NULL, "v", 1);
 		vtb_code(b, VIGIL_STREAM_STRUCTEND);
 	}
 	if (shape->trailing_junk) {
@@ -216,6 +235,27 @@ static void parser_record_unpacks(struct kunit *test)
 	KUNIT_EXPECT_PTR_EQ(test, record.hname, NULL);
 }
 
+/*
+ * Unpack a record of @shape as version 7: expect @err and, when @info
+ * is given, that message. @i numbers the case in failure messages.
+ */
+static void expect_shape(struct kunit *test, const struct shape *shape,
+			 int err, const char *info, unsigned int i)
+{
+	struct vigil_profile_record record;
+	struct vtb *b = vtb_new(test);
+	const char *got;
+	int ret;
+
+	write_profile(b, shape);
+	ret = unpack_record(test, b, 7, &record, &got);
+	KUNIT_EXPECT_EQ_MSG(test, ret, err, "case %u", i);
+	if (info)
+		KUNIT_EXPECT_STREQ_MSG(test, got, info, "case %u", i);
+	if (!ret)
+		vigil_profile_record_destroy(&record);
+}
+
 static void optional_fields_unpack(struct kunit *test)
 {
 	struct shape shape = parser_shape;
@@ -287,6 +327,35 @@ static void force_complain_and_modes(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, unpack_record(test, b, 7, &record, &info),
 			-EPROTO);
 	KUNIT_EXPECT_STREQ(test, info, "failed to unpack profile flags");
+	/* Stock skips the mode check when the load forces complain. */
+	KUNIT_EXPECT_EQ(test, unpack_record(test, b, 7 | 0x800, &record,
+					    &info), -EPROTO);
+	KUNIT_EXPECT_STREQ(test, info, "failed to unpack profile flags");
+}
+
+/*
+ * Stock truncates xattr names and data keys at an embedded NUL and
+ * takes a data key without a value; Vigil refuses all three. The same
+ * records without the defect are accepted.
+ */
+static void rejects_nuls_in_keys_and_missing_values(struct kunit *test)
+{
+	static const struct {
+		struct shape shape;
+		int err;
+	} cases[] = {
+		{ { .name = "t", .xattr = "sec.tag", .xattr_len = 8 }, 0 },
+		{ { .name = "t", .xattr = "sec\0tag", .xattr_len = 8 },
+		  -EPROTO },
+		{ { .name = "t", .key = "k1", .key_len = 3 }, 0 },
+		{ { .name = "t", .key = "k\0y", .key_len = 4 }, -EPROTO },
+		{ { .name = "t", .key = "k1", .key_len = 3,
+		    .key_without_value = true }, -EPROTO },
+	};
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++)
+		expect_shape(test, &cases[i].shape, cases[i].err, NULL, i);
 }
 
 static void rejects_bad_records(struct kunit *test)
@@ -310,14 +379,8 @@ static void rejects_bad_records(struct kunit *test)
 	struct vtb *b;
 	unsigned int i;
 
-	for (i = 0; i < ARRAY_SIZE(cases); i++) {
-		b = vtb_new(test);
-		write_profile(b, &cases[i].shape);
-		KUNIT_EXPECT_EQ_MSG(test, unpack_record(test, b, 7, &record,
-							&info),
-				    -EPROTO, "case %u", i);
-		KUNIT_EXPECT_STREQ_MSG(test, info, cases[i].info, "case %u", i);
-	}
+	for (i = 0; i < ARRAY_SIZE(cases); i++)
+		expect_shape(test, &cases[i].shape, -EPROTO, cases[i].info, i);
 
 	/* Empty name, and a name cut short by an embedded NUL. */
 	b = vtb_new(test);
@@ -575,6 +638,7 @@ static struct kunit_case vigil_profile_record_test_cases[] = {
 	KUNIT_CASE(optional_fields_unpack),
 	KUNIT_CASE(force_complain_and_modes),
 	KUNIT_CASE(rejects_bad_records),
+	KUNIT_CASE(rejects_nuls_in_keys_and_missing_values),
 	KUNIT_CASE(data_is_sorted_and_unique),
 	KUNIT_CASE(file_rules_fall_back_to_policydb),
 	KUNIT_CASE(every_truncation_fails_cleanly),

@@ -12,6 +12,7 @@
  */
 
 #include "include/profile_record.h"
+#include "include/string_array.h"
 
 static int copy_text(const char *text, size_t len, char **copy)
 {
@@ -128,39 +129,6 @@ static int read_caps(struct vigil_stream *stream,
 	return 0;
 }
 
-static int read_xattrs(struct vigil_stream *stream,
-		       struct vigil_profile_record *record)
-{
-	const char *text;
-	size_t len;
-	u16 count;
-	u32 i;
-	int err;
-
-	if (!vigil_stream_read_struct(stream, "xattrs"))
-		return 0;
-	if (!vigil_stream_read_array(stream, NULL, &count))
-		return -EPROTO;
-	if (count) {
-		record->xattrs = kvcalloc(count, sizeof(*record->xattrs),
-					  GFP_KERNEL);
-		if (!record->xattrs)
-			return -ENOMEM;
-	}
-	for (i = 0; i < count; i++) {
-		if (!vigil_stream_read_string(stream, NULL, &text, &len))
-			return -EPROTO;
-		err = copy_text(text, len, &record->xattrs[i]);
-		if (err)
-			return err;
-		record->xattr_count = i + 1;
-	}
-	if (!vigil_stream_read_arrayend(stream) ||
-	    !vigil_stream_read_structend(stream))
-		return -EPROTO;
-	return 0;
-}
-
 static int read_rlimits(struct vigil_stream *stream,
 			struct vigil_profile_record *record)
 {
@@ -176,8 +144,7 @@ static int read_rlimits(struct vigil_stream *stream,
 		if (!vigil_stream_read_u64(stream, NULL,
 					   &record->rlimit_max[i]))
 			return -EPROTO;
-	if (!vigil_stream_read_arrayend(stream) ||
-	    !vigil_stream_read_structend(stream))
+	if (!vigil_stream_read_array_close(stream))
 		return -EPROTO;
 	return 0;
 }
@@ -214,8 +181,7 @@ static int read_secmarks(struct vigil_stream *stream,
 		if (err)
 			return err;
 	}
-	if (!vigil_stream_read_arrayend(stream) ||
-	    !vigil_stream_read_structend(stream))
+	if (!vigil_stream_read_array_close(stream))
 		return -EPROTO;
 	return 0;
 }
@@ -375,7 +341,9 @@ static int read_middle(struct vigil_stream *stream, u32 version,
 		return err;
 
 	*info = "failed to unpack profile xattrs";
-	err = read_xattrs(stream, record);
+	err = vigil_stream_read_string_array(stream, "xattrs", copy_text,
+					     &record->xattrs,
+					     &record->xattr_count);
 	if (err)
 		return err;
 	*info = "failed to unpack profile rlimits";
@@ -452,9 +420,7 @@ void vigil_profile_record_destroy(struct vigil_profile_record *record)
 	kfree(record->attach);
 	kfree(record->disconnected);
 	vigil_pdb_destroy(&record->xmatch);
-	for (i = 0; i < record->xattr_count; i++)
-		kfree(record->xattrs[i]);
-	kvfree(record->xattrs);
+	vigil_string_array_free(record->xattrs, record->xattr_count);
 	for (i = 0; i < record->secmark_count; i++)
 		kfree(record->secmarks[i].label);
 	kvfree(record->secmarks);

@@ -19,6 +19,7 @@
 #include <linux/wait.h>
 
 #include "label.h"
+#include "policy_dir.h"
 #include "profile_record.h"
 
 struct vigil_ns;
@@ -34,6 +35,7 @@ struct vigil_ns;
  * @children: child profiles, most recently added first
  * @mode: enforcement mode
  * @record: the decoded rules; empty for unconfined
+ * @files: what policy/ shows of the profile
  */
 struct vigil_profile {
 	struct vigil_label label;
@@ -45,6 +47,7 @@ struct vigil_profile {
 	struct list_head children;
 	enum vigil_profile_mode mode;
 	struct vigil_profile_record record;
+	struct vigil_profile_files files;
 };
 
 /**
@@ -54,6 +57,7 @@ struct vigil_profile {
  * @unconfined: the namespace's unconfined profile, never in @profiles
  * @revision: bumped once per successful load, replace or remove
  * @wait: woken when @revision changes
+ * @files: the namespace's policy/ directory
  */
 struct vigil_ns {
 	struct mutex lock;	/* the tree and the revision */
@@ -61,6 +65,7 @@ struct vigil_ns {
 	struct vigil_profile *unconfined;
 	long revision;
 	wait_queue_head_t wait;
+	struct vigil_ns_files files;
 };
 
 extern struct vigil_ns vigil_root_ns;

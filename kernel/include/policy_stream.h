@@ -84,4 +84,17 @@ bool vigil_stream_read_array(struct vigil_stream *stream, const char *name,
 			     u16 *count);
 bool vigil_stream_read_arrayend(struct vigil_stream *stream);
 
+/**
+ * vigil_stream_read_array_close - read the ARRAYEND and STRUCTEND that
+ *	close a struct holding one array
+ * @stream: reader
+ *
+ * Return: true when both are there.
+ */
+static inline bool vigil_stream_read_array_close(struct vigil_stream *stream)
+{
+	return vigil_stream_read_arrayend(stream) &&
+	       vigil_stream_read_structend(stream);
+}
+
 #endif /* _VIGIL_POLICY_STREAM_H */
