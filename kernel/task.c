@@ -14,11 +14,13 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
+#include "include/file.h"
 #include "include/lsm.h"
 #include "include/task.h"
 
 struct lsm_blob_sizes vigil_blob_sizes __ro_after_init = {
 	.lbs_cred = sizeof(struct vigil_label *),
+	.lbs_file = sizeof(struct vigil_file_ctx),
 };
 
 static int vigil_cred_alloc_blank(struct cred *cred, gfp_t gfp)
