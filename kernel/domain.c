@@ -18,6 +18,7 @@
 #include <linux/fs.h>
 #include <linux/lsm_hooks.h>
 
+#include "include/attr.h"
 #include "include/audit.h"
 #include "include/domain.h"
 #include "include/file.h"
@@ -217,6 +218,7 @@ static int vigil_bprm_creds_for_exec(struct linux_binprm *bprm)
 {
 	struct vigil_label **slot = vigil_cred_label(bprm->cred);
 	struct vigil_label *label = vigil_current_label();
+	struct vigil_task_ctx *ctx = vigil_task_ctx(current);
 	struct vigil_label *new = NULL;
 	struct vigil_profile *found;
 	const char *info = NULL;
@@ -231,7 +233,16 @@ static int vigil_bprm_creds_for_exec(struct linux_binprm *bprm)
 			error = PTR_ERR(name);
 		goto out;
 	}
-	if (label->flags & VIGIL_LABEL_UNCONFINED) {
+	if (ctx->onexec) {
+		/* change_onexec chose the profile; exec must still be allowed. */
+		if (!(label->flags & VIGIL_LABEL_UNCONFINED))
+			error = vigil_confined_exec(vigil_label_profile(label),
+						    name, file_inode(bprm->file),
+						    &new, &secure);
+		vigil_label_put(new);
+		new = error ? NULL : vigil_label_newest(ctx->onexec);
+		secure = false;
+	} else if (label->flags & VIGIL_LABEL_UNCONFINED) {
 		found = vigil_find_attach(&vigil_root_ns,
 					  &vigil_root_ns.profiles, name, &info);
 		if (found)
@@ -266,9 +277,16 @@ static void vigil_bprm_committing_creds(const struct linux_binprm *bprm)
 	vigil_label_put(old);
 }
 
+/* A new image starts with nothing pending and no hat to return from. */
+static void vigil_bprm_committed_creds(const struct linux_binprm *bprm)
+{
+	vigil_task_ctx_clear(vigil_task_ctx(current));
+}
+
 static struct security_hook_list vigil_domain_hooks[] __ro_after_init = {
 	LSM_HOOK_INIT(bprm_creds_for_exec, vigil_bprm_creds_for_exec),
 	LSM_HOOK_INIT(bprm_committing_creds, vigil_bprm_committing_creds),
+	LSM_HOOK_INIT(bprm_committed_creds, vigil_bprm_committed_creds),
 };
 
 /**

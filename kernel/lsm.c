@@ -17,6 +17,7 @@
 #include <linux/printk.h>
 #include <uapi/linux/lsm.h>
 
+#include "include/attr.h"
 #include "include/capable.h"
 #include "include/domain.h"
 #include "include/file.h"
@@ -98,6 +99,7 @@ static int __init vigil_init(void)
 	vigil_file_init();
 	vigil_domain_init();
 	vigil_capable_init();
+	vigil_attr_init();
 
 	vigil_initialized = true;
 	pr_info("Vigil AppArmor initialized\n");
