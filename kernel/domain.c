@@ -122,10 +122,12 @@ static struct vigil_profile *vigil_table_target(struct vigil_profile *profile,
 
 /*
  * The label a confined profile's exec of @name leads to, from the
- * transition bits of the permission that allowed it.
+ * transition bits of the permission that allowed it. *@target_name is
+ * set to the name the target was looked up by, for the audit record.
  */
 static struct vigil_label *vigil_transition(struct vigil_profile *profile,
 					    const char *name, u32 xindex,
+					    const char **target_name,
 					    const char **info)
 {
 	const struct vigil_pdb *db = profile->record.file_uses_policy ?
@@ -136,6 +138,7 @@ static struct vigil_label *vigil_transition(struct vigil_profile *profile,
 
 	switch (xindex & VIGIL_X_TYPE_MASK) {
 	case VIGIL_X_NAME:
+		*target_name = name;
 		target = vigil_find_attach(profile->ns,
 					   xindex & VIGIL_X_CHILD ?
 					   &profile->children :
@@ -143,9 +146,11 @@ static struct vigil_label *vigil_transition(struct vigil_profile *profile,
 					   name, info);
 		break;
 	case VIGIL_X_TABLE:
-		if (index < db->xtable_count && db->xtable[index])
+		if (index < db->xtable_count && db->xtable[index]) {
+			*target_name = db->xtable[index];
 			target = vigil_table_target(profile,
 						    db->xtable[index], xindex);
+		}
 		break;
 	}
 	if (target)
@@ -187,7 +192,8 @@ static int vigil_confined_exec(struct vigil_profile *profile,
 	perms = *vigil_profile_file_perms(profile, name, &cond, &state);
 	*new = NULL;
 	if (perms.allow & VIGIL_MAY_EXEC) {
-		*new = vigil_transition(profile, name, perms.xindex, &info);
+		*new = vigil_transition(profile, name, perms.xindex,
+					&ad.target, &info);
 		if (!*new) {
 			info = "profile transition not found";
 			perms.allow &= ~VIGIL_MAY_EXEC;
@@ -204,8 +210,10 @@ static int vigil_confined_exec(struct vigil_profile *profile,
 	ad.denied = decision.denied;
 	ad.request = decision.denied ? VIGIL_MAY_EXEC & ~perms.allow :
 				       decision.request;
-	if (decision.denied)
+	if (decision.denied && info) {
 		ad.info = info;
+		ad.error = decision.error;
+	}
 	if (!*new && !decision.error) {
 		/* Complain mode lets an exec without a rule stay put. */
 		*new = vigil_label_newest(&profile->label);

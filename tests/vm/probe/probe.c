@@ -5,7 +5,8 @@
  * Usage: probe OP ARGS... [OP ARGS...]...
  *
  * Every operation prints "OP OBJECT: RESULT", RESULT being "ok" or the
- * errno name (EACCES, ENOENT, ...). Operations run in order in one
+ * errno name (EACCES, ENOENT, ...); "current", "attr FILE" and
+ * "secure" print what they read. Operations run in order in one
  * process, so "onexec NAME exec PATH ..." changes the profile of the
  * exec. exec replaces the process with the rest of the command line.
  * The exit status is 0 when every operation ran (whatever its result),
@@ -22,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/auxv.h>
 #include <sys/file.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
@@ -280,6 +282,7 @@ static const struct op ops[] = {
 	{ "current", 0 },  { "attr", 1 },	 { "attr-write", 2 },
 	{ "onexec", 1 },   { "changeprofile", 1 }, { "changehat", 2 },
 	{ "getrlimit", 1 }, { "setrlimit", 3 },	 { "exec", 1 },
+	{ "secure", 0 },
 };
 
 static const struct op *find_op(const char *name)
@@ -383,6 +386,10 @@ static int run_op(char **argv, int left)
 	} else if (!strcmp(op->name, "setrlimit")) {
 		snprintf(text, sizeof(text), "%s %s %s", o, argv[2], argv[3]);
 		report("setrlimit", text, op_setrlimit(o, argv[2], argv[3]));
+	} else if (!strcmp(op->name, "secure")) {
+		/* Whether the kernel asked for a secure exec (AT_SECURE). */
+		printf("secure: %lu\n", getauxval(AT_SECURE));
+		fflush(stdout);
 	} else if (!strcmp(op->name, "exec")) {
 		/* exec PATH [OP ARGS...]: the new image is probe (or not). */
 		execv(o, argv + 1);
