@@ -273,14 +273,16 @@ out:
 	return error;
 }
 
-/* The new label is in force: apply its rlimits. */
+/* Entering the new label: revoke files it may not use, apply rlimits. */
 static void vigil_bprm_committing_creds(const struct linux_binprm *bprm)
 {
 	struct vigil_label *old = vigil_current_label();
 	struct vigil_label *new = vigil_label_newest(*vigil_cred_label(bprm->cred));
 
-	if (old != new)
+	if (old != new) {
+		vigil_revalidate_inherited(new);
 		vigil_rlimits_transition(old, new);
+	}
 	vigil_label_put(new);
 	vigil_label_put(old);
 }

@@ -12,6 +12,8 @@
 
 #include <linux/cred.h>
 #include <linux/dcache.h>
+#include <linux/fdtable.h>
+#include <linux/file.h>
 #include <linux/fs.h>
 #include <linux/lsm_hooks.h>
 #include <linux/mm.h>
@@ -447,43 +449,48 @@ static int vigil_file_open(struct file *file)
 	return error;
 }
 
-/**
- * vigil_file_perm - decide a request through an open file
- * @op: operation name
- * @file: the open file
- * @request: VIGIL_MAY_* bits
- *
- * Files opened by an unconfined task, and requests the opening label
- * (still the task's label) was already granted, need no lookup.
- *
- * Return: 0 or the denial's error.
+/*
+ * Decide a request through an open file for @profile. Files opened by
+ * an unconfined task, and requests the opening label (still
+ * @profile's) was already granted, need no lookup.
  */
-static int vigil_file_perm(const char *op, struct file *file, u32 request)
+static int vigil_file_perm_as(struct vigil_profile *profile, const char *op,
+			      struct file *file, u32 request)
 {
 	struct vigil_file_ctx *ctx = vigil_file_ctx(file);
-	struct inode *inode = file_inode(file);
 	struct vigil_label *opener;
 	struct vigil_path_cond cond;
-	struct vigil_profile *profile;
 	bool cached;
-	int error;
 
 	if (!request || !ctx->label ||
 	    !vigil_path_mediated(file->f_path.dentry))
-		return 0;
-	profile = vigil_current_confined();
-	if (!profile)
 		return 0;
 	opener = vigil_label_newest(ctx->label);
 	cached = (opener->flags & VIGIL_LABEL_UNCONFINED) ||
 		 (opener == &profile->label && !(request & ~ctx->allow));
 	vigil_label_put(opener);
-	error = 0;
-	if (!cached) {
-		cond = vigil_inode_cond(inode);
-		error = vigil_path_perm(profile, op, &file->f_path, request,
-					&cond);
-	}
+	if (cached)
+		return 0;
+	cond = vigil_inode_cond(file_inode(file));
+	return vigil_path_perm(profile, op, &file->f_path, request, &cond);
+}
+
+/**
+ * vigil_file_perm - decide a request of the current task through a file
+ * @op: operation name
+ * @file: the open file
+ * @request: VIGIL_MAY_* bits
+ *
+ * Return: 0 or the denial's error.
+ */
+static int vigil_file_perm(const char *op, struct file *file, u32 request)
+{
+	struct vigil_profile *profile = vigil_current_confined();
+	int error;
+
+	if (!profile)
+		return 0;
+	error = vigil_file_perm_as(profile, op, file, request);
 	vigil_profile_put(profile);
 	return error;
 }
@@ -556,6 +563,72 @@ static int vigil_file_receive(struct file *file)
 {
 	return vigil_file_perm("file_receive", file,
 			       vigil_open_request(file) & ~VIGIL_MAY_CREATE);
+}
+
+/* iterate_fd() callback: stop at the first open descriptor. */
+static int vigil_any_fd(const void *unused, struct file *file, unsigned int fd)
+{
+	return fd + 1;
+}
+
+/*
+ * Stock AppArmor replaces a revoked descriptor with its own null file,
+ * but opening that file is itself denied to the new profile, so the
+ * descriptor ends up closed and the log shows this record. Log it the
+ * same way so log readers see identical records.
+ */
+static void vigil_audit_null_open(struct vigil_profile *profile)
+{
+	struct vigil_audit ad = {
+		.type = VIGIL_RECORD_DENIED,
+		.op = "open",
+		.class = "file",
+		.info = "Failed name lookup - disconnected path",
+		.error = -EACCES,
+		.profile = profile,
+		.name = "apparmor/.null",
+		.request = VIGIL_MAY_READ | VIGIL_MAY_WRITE,
+		.denied = VIGIL_MAY_READ | VIGIL_MAY_WRITE,
+		.file = true,
+		.ouid = GLOBAL_ROOT_UID,
+	};
+
+	vigil_audit_log(&ad);
+}
+
+/**
+ * vigil_revalidate_inherited - close files the new label may not use
+ * @new: the label the current task is about to run in
+ *
+ * Called at exec, before the new credentials are committed. Every open
+ * descriptor is checked for what it was opened for; denied ones are
+ * closed (and logged as file_inherit).
+ */
+void vigil_revalidate_inherited(struct vigil_label *new)
+{
+	struct vigil_profile *profile = vigil_label_profile(new);
+	bool revoked = false;
+	struct file *file;
+	unsigned int fd = 0;
+	int n, error;
+
+	if ((new->flags & VIGIL_LABEL_UNCONFINED) || !current->files)
+		return;
+	while ((n = iterate_fd(current->files, fd, vigil_any_fd, NULL))) {
+		fd = n;
+		file = fget_raw(n - 1);
+		if (!file)
+			continue;
+		error = vigil_file_perm_as(profile, "file_inherit", file,
+					   vigil_open_request(file));
+		fput(file);
+		if (!error)
+			continue;
+		if (!revoked)
+			vigil_audit_null_open(profile);
+		revoked = true;
+		replace_fd(n - 1, NULL, 0);
+	}
 }
 
 static struct security_hook_list vigil_file_hooks[] __ro_after_init = {

@@ -54,6 +54,7 @@ const struct vigil_perms *vigil_profile_file_perms(struct vigil_profile *profile
 						   u32 *state);
 char *vigil_path_name(const struct path *path, bool is_dir, char **buf);
 struct vigil_profile *vigil_current_confined(void);
+void vigil_revalidate_inherited(struct vigil_label *new);
 void __init vigil_file_init(void);
 
 #endif /* _VIGIL_FILE_H */

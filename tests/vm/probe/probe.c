@@ -282,7 +282,8 @@ static const struct op ops[] = {
 	{ "current", 0 },  { "attr", 1 },	 { "attr-write", 2 },
 	{ "onexec", 1 },   { "changeprofile", 1 }, { "changehat", 2 },
 	{ "getrlimit", 1 }, { "setrlimit", 3 },	 { "exec", 1 },
-	{ "secure", 0 },
+	{ "secure", 0 },   { "hold", 1 },	 { "writefd", 1 },
+	{ "fdpath", 1 },
 };
 
 static const struct op *find_op(const char *name)
@@ -386,6 +387,24 @@ static int run_op(char **argv, int left)
 	} else if (!strcmp(op->name, "setrlimit")) {
 		snprintf(text, sizeof(text), "%s %s %s", o, argv[2], argv[3]);
 		report("setrlimit", text, op_setrlimit(o, argv[2], argv[3]));
+	} else if (!strcmp(op->name, "hold")) {
+		/* hold PATH: open for append as fd 9, kept across exec. */
+		int fd = open(o, O_WRONLY | O_APPEND);
+
+		if (fd >= 0 && fd != 9) {
+			dup2(fd, 9);
+			close(fd);
+		}
+		report("hold", o, fd < 0 ? -1 : 0);
+	} else if (!strcmp(op->name, "writefd")) {
+		report("writefd", o, write(atoi(o), "x", 1) < 0 ? -1 : 0);
+	} else if (!strcmp(op->name, "fdpath")) {
+		/* fdpath FD: whether FD is still open (its target varies). */
+		char link[64], target[256];
+
+		snprintf(link, sizeof(link), "/proc/self/fd/%s", o);
+		report("fdpath", o,
+		       readlink(link, target, sizeof(target)) < 0 ? -1 : 0);
 	} else if (!strcmp(op->name, "secure")) {
 		/* Whether the kernel asked for a secure exec (AT_SECURE). */
 		printf("secure: %lu\n", getauxval(AT_SECURE));
