@@ -74,6 +74,8 @@ static void vigil_audit_post(struct audit_buffer *ab, void *va)
 		audit_log_format(ab, " target=");
 		audit_log_untrustedstring(ab, ad->target);
 	}
+	if (ad->post)
+		ad->post(ab, va);
 }
 
 /**

@@ -23,6 +23,7 @@
 #include "include/file.h"
 #include "include/lsm.h"
 #include "include/policy.h"
+#include "include/rlimit.h"
 #include "include/task.h"
 
 /* Set once init succeeded; securityfs setup runs only after that. */
@@ -100,6 +101,7 @@ static int __init vigil_init(void)
 	vigil_domain_init();
 	vigil_capable_init();
 	vigil_attr_init();
+	vigil_rlimit_init();
 
 	vigil_initialized = true;
 	pr_info("Vigil AppArmor initialized\n");

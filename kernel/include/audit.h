@@ -38,6 +38,7 @@ struct vigil_profile;
  * @ouid: owner of the object (file records)
  * @cap: capability number (capability records)
  * @target: target name, or NULL
+ * @post: writes a class's own fields at the end of the record, or NULL
  */
 struct vigil_audit {
 	struct common_audit_data common;
@@ -54,6 +55,7 @@ struct vigil_audit {
 	kuid_t ouid;
 	int cap;
 	const char *target;
+	void (*post)(struct audit_buffer *ab, void *va);
 };
 
 void vigil_audit_log(struct vigil_audit *ad);

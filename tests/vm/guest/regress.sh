@@ -6,7 +6,7 @@
 # profile) or `unconfined`. Everything the scenario does becomes one
 # transcript: each command, what the probe printed (decisions and
 # errnos), and the AppArmor audit records the kernel logged meanwhile,
-# with timestamps, serials and pids removed. `regress_run` runs the
+# with timestamps, serials and pids (also in /proc/PID/ names) removed. `regress_run` runs the
 # scenario once per policy compiler (apparmor_parser 3.0.8's blob from
 # the host, then Vigil's parser in the guest) and compares each
 # transcript with tests/vm/data/expected/<test>, recorded on the stock
@@ -38,7 +38,8 @@ regress_audit()
 	usleep 100000
 	dmesg -c | sed -n \
 		's/^.*audit: type=\([0-9]*\) audit([0-9.:]*): \(apparmor=.*\)$/audit type=\1 \2/p' |
-		sed 's/ pid=[0-9]*/ pid=N/g; s/ ppid=[0-9]*/ ppid=N/g' >>"$regress_out"
+		sed 's/ pid=[0-9]*/ pid=N/g; s/ ppid=[0-9]*/ ppid=N/g' |
+		sed 's|name="/proc/[0-9]*/|name="/proc/N/|' >>"$regress_out"
 }
 
 # fixture NAME...: probe binaries /regress/bin/NAME that profiles attach to
