@@ -273,10 +273,49 @@ static int vigil_path_chown(const struct path *path, kuid_t uid, kgid_t gid)
 	return vigil_path_cond_perm("chown", path, VIGIL_MAY_CHOWN);
 }
 
+/* In the second record of a link pair, the lock bit asks for a subset test. */
+#define VIGIL_LINK_SUBSET	VIGIL_MAY_LOCK
+
+/* A link's exec transition may not be less safe than the target's. */
+static bool vigil_xindex_subset(u32 link, u32 target)
+{
+	if ((link & ~VIGIL_X_UNSAFE) != (target & ~VIGIL_X_UNSAFE))
+		return false;
+	return !(link & VIGIL_X_UNSAFE) || (target & VIGIL_X_UNSAFE);
+}
+
+/*
+ * A link pair rule that asks for it ("l" without "link ... ->") lets a
+ * link be made only if the new name grants nothing the target does
+ * not. Narrows @perms to what the target allows and returns the
+ * request to decide; *@info says why an exec transition fails it.
+ */
+static u32 vigil_link_subset(struct vigil_profile *profile,
+			     struct vigil_perms *perms, const char *tname,
+			     const struct vigil_path_cond *cond,
+			     const char **info)
+{
+	const struct vigil_perms *target;
+	u32 request, state;
+
+	target = vigil_profile_file_perms(profile, tname, cond, &state);
+	request = perms->allow & ~VIGIL_MAY_LINK;
+	perms->allow &= target->allow | VIGIL_MAY_LINK;
+	request |= VIGIL_FILE_AUDIT_MASK & perms->allow & ~target->allow;
+	if (!(request & ~perms->allow) && (perms->allow & VIGIL_MAY_EXEC) &&
+	    !vigil_xindex_subset(perms->xindex, target->xindex)) {
+		perms->allow &= ~VIGIL_MAY_EXEC;
+		request |= VIGIL_MAY_EXEC;
+		*info = "link not subset";
+	}
+	return request;
+}
+
 /*
  * A hard link needs "l" on the new name, and the link rule that
  * granted it must also match the existing name (a link pair: the
- * target is matched on from the new name's state after a NUL).
+ * target is matched on from the new name's state after a NUL). The
+ * pair's second record holds the audit, quiet and kill bits.
  */
 static int vigil_link_perm(struct vigil_profile *profile,
 			   const struct path *link, const struct path *target,
@@ -287,9 +326,9 @@ static int vigil_link_perm(struct vigil_profile *profile,
 				     &record->policy : &record->file;
 	bool owner = uid_eq(current_fsuid(), cond->ouid);
 	char *lbuf, *tbuf = NULL, *lname, *tname;
+	u32 request = VIGIL_MAY_LINK, state;
+	struct vigil_perms perms, pair;
 	const char *info = NULL;
-	struct vigil_perms perms;
-	u32 state;
 	int error;
 
 	lname = vigil_path_name(link, false, &lbuf);
@@ -302,14 +341,20 @@ static int vigil_link_perm(struct vigil_profile *profile,
 	if (perms.allow & VIGIL_MAY_LINK) {
 		state = vigil_dfa_null_transition(db->dfa, state);
 		state = vigil_dfa_match(db->dfa, state, tname);
-		if (!(vigil_pdb_file_perms(db, state, owner)->allow &
-		      VIGIL_MAY_LINK)) {
-			perms.allow &= ~VIGIL_MAY_LINK;
+		pair = *vigil_pdb_file_perms(db, state, owner);
+		perms.audit = pair.audit;
+		perms.quiet = pair.quiet;
+		perms.kill = pair.kill;
+		if (!(pair.allow & VIGIL_MAY_LINK)) {
+			perms = pair;
 			info = "target restricted";
+		} else if (pair.allow & VIGIL_LINK_SUBSET) {
+			request = vigil_link_subset(profile, &perms, tname,
+						    cond, &info);
 		}
 	}
 	error = vigil_file_decide(profile, "link", lname, tname, info, &perms,
-				  VIGIL_MAY_LINK, cond);
+				  request, cond);
 out:
 	if (lbuf)
 		__putname(lbuf);
