@@ -217,11 +217,37 @@ static int vigil_find_hat(struct vigil_profile *profile, const char *name,
 	return error;
 }
 
+/*
+ * Log a refused change_hat. A wrong token may be an attempt to guess
+ * it, so, as in AppArmor, the task is killed for it.
+ */
+static int vigil_hat_refused(struct vigil_label *label, const char *info,
+			     int error, struct vigil_label *target)
+{
+	struct vigil_audit ad = {
+		.type = error == -EACCES ? VIGIL_RECORD_KILL :
+					   VIGIL_RECORD_DENIED,
+		.op = "change_hat",
+		.class = "file",
+		.info = info,
+		.error = error,
+		.profile = vigil_label_profile(label),
+		.request = VIGIL_MAY_CHANGEHAT,
+		.denied = VIGIL_MAY_CHANGEHAT,
+		.file = true,
+		.ouid = GLOBAL_ROOT_UID,
+	};
+
+	if (target)
+		ad.target = vigil_label_profile(target)->hname;
+	return vigil_audit_finish(&ad, error);
+}
+
 /* changehat TOKEN^HAT: enter HAT, or return to the parent if empty. */
 static int vigil_change_hat(char *args)
 {
 	struct vigil_task_ctx *ctx = vigil_task_ctx(current);
-	struct vigil_label *label;
+	struct vigil_label *label, *previous;
 	struct vigil_profile *hat;
 	char *name;
 	u64 token;
@@ -235,35 +261,49 @@ static int vigil_change_hat(char *args)
 		return -EINVAL;
 	if (!*name && !token)
 		return -EINVAL;
-	if (ctx->previous && ctx->token != token)
-		return -EACCES;
-	if (!*name) {
-		if (!ctx->previous)
-			return 0;
-		label = vigil_label_newest(ctx->previous);
-		vigil_task_ctx_clear(ctx);
-		return vigil_commit_label(label);
-	}
 
 	label = vigil_current_label();
 	if (label->flags & VIGIL_LABEL_UNCONFINED) {
-		vigil_label_put(label);
-		return -EPERM;
+		error = vigil_hat_refused(label, "unconfined can not change_hat",
+					  -EPERM, NULL);
+		goto out;
 	}
+	if (!*name) {
+		error = 0;
+		if (!ctx->previous)
+			goto out;
+		previous = vigil_label_newest(ctx->previous);
+		if (ctx->token != token) {
+			error = vigil_hat_refused(label, "failed token match",
+						  -EACCES, previous);
+			vigil_label_put(previous);
+			goto out;
+		}
+		vigil_task_ctx_clear(ctx);
+		error = vigil_commit_label(previous);
+		goto out;
+	}
+
+	/* A missing hat is not logged: userspace probes for hats. */
 	error = vigil_find_hat(vigil_label_profile(label), name, &hat);
-	if (error) {
-		vigil_label_put(label);
-		return error;
+	if (error)
+		goto out;
+	if (ctx->previous && ctx->token != token) {
+		error = vigil_hat_refused(label, "failed token match", -EACCES,
+					  &hat->label);
+		vigil_profile_put(hat);
+		goto out;
 	}
 	if (!ctx->previous) {
 		task_lock(current);
-		ctx->previous = label;
+		ctx->previous = vigil_label_get(label);
 		ctx->token = token;
 		task_unlock(current);
-	} else {
-		vigil_label_put(label);
 	}
-	return vigil_commit_label(&hat->label);
+	error = vigil_commit_label(&hat->label);
+out:
+	vigil_label_put(label);
+	return error;
 }
 
 static int vigil_setprocattr(const char *name, void *value, size_t size)
