@@ -56,3 +56,30 @@ void vigil_cap_decide(const struct vigil_profile_record *record,
 	if (noaudit && mode != VIGIL_MODE_COMPLAIN)
 		decision->type = VIGIL_RECORD_NONE;
 }
+
+/* AppArmor's names for the capabilities, as audit records spell them. */
+static const char *const vigil_cap_names[] = {
+	"chown", "dac_override", "dac_read_search", "fowner", "fsetid",
+	"kill", "setgid", "setuid", "setpcap", "linux_immutable",
+	"net_bind_service", "net_broadcast", "net_admin", "net_raw",
+	"ipc_lock", "ipc_owner", "sys_module", "sys_rawio", "sys_chroot",
+	"sys_ptrace", "sys_pacct", "sys_admin", "sys_boot", "sys_nice",
+	"sys_resource", "sys_time", "sys_tty_config", "mknod", "lease",
+	"audit_write", "audit_control", "setfcap", "mac_override",
+	"mac_admin", "syslog", "wake_alarm", "block_suspend", "audit_read",
+	"perfmon", "bpf", "checkpoint_restore",
+};
+
+/**
+ * vigil_cap_name - the name of a capability in audit records
+ * @cap: capability number
+ *
+ * Return: the lower-case name without "CAP_", or "unknown".
+ */
+const char *vigil_cap_name(int cap)
+{
+	if (cap < 0 || cap >= (int)(sizeof(vigil_cap_names) /
+				    sizeof(vigil_cap_names[0])))
+		return "unknown";
+	return vigil_cap_names[cap];
+}

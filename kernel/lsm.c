@@ -17,8 +17,13 @@
 #include <linux/printk.h>
 #include <uapi/linux/lsm.h>
 
+#include "include/attr.h"
+#include "include/capable.h"
+#include "include/domain.h"
+#include "include/file.h"
 #include "include/lsm.h"
 #include "include/policy.h"
+#include "include/rlimit.h"
 #include "include/task.h"
 
 /* Set once init succeeded; securityfs setup runs only after that. */
@@ -92,6 +97,11 @@ static int __init vigil_init(void)
 		return err;
 	}
 	vigil_task_init(&vigil_root_ns.unconfined->label);
+	vigil_file_init();
+	vigil_domain_init();
+	vigil_capable_init();
+	vigil_attr_init();
+	vigil_rlimit_init();
 
 	vigil_initialized = true;
 	pr_info("Vigil AppArmor initialized\n");

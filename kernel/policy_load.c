@@ -132,7 +132,10 @@ static int unpack_set(const void *data, size_t size, const char *op,
 		}
 		err = -ENOMEM;
 		info = "out of memory";
-		profile = vigil_profile_alloc(record.hname, record.mode, 0);
+		/* A profile in unconfined mode attaches but confines nothing. */
+		profile = vigil_profile_alloc(record.hname, record.mode,
+					      record.mode == VIGIL_MODE_UNCONFINED ?
+					      VIGIL_LABEL_UNCONFINED : 0);
 		if (!profile)
 			goto fail_record;
 		hash_record(data, version, &record, profile->files.hash);

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Vigil AppArmor - task labels in credentials and reading attr/current
+ * Vigil AppArmor - task labels in credentials
  *
  * Every credential holds one reference to a label. The label may go
  * stale when its profile is replaced or removed; readers always go
@@ -14,11 +14,15 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
+#include "include/attr.h"
+#include "include/file.h"
 #include "include/lsm.h"
 #include "include/task.h"
 
 struct lsm_blob_sizes vigil_blob_sizes __ro_after_init = {
 	.lbs_cred = sizeof(struct vigil_label *),
+	.lbs_file = sizeof(struct vigil_file_ctx),
+	.lbs_task = sizeof(struct vigil_task_ctx),
 };
 
 static int vigil_cred_alloc_blank(struct cred *cred, gfp_t gfp)
@@ -57,34 +61,11 @@ struct vigil_label *vigil_current_label(void)
 	return vigil_label_newest(*vigil_cred_label(current_cred()));
 }
 
-static int vigil_getprocattr(struct task_struct *task, const char *name,
-			     char **value)
-{
-	const struct cred *cred;
-	struct vigil_label *label;
-	char *text;
-
-	/* prev and exec need change_hat and onexec, which do not exist. */
-	if (strcmp(name, "current"))
-		return -EINVAL;
-
-	cred = get_task_cred(task);
-	label = vigil_label_newest(*vigil_cred_label(cred));
-	put_cred(cred);
-	text = vigil_label_text(label, GFP_KERNEL);
-	vigil_label_put(label);
-	if (!text)
-		return -ENOMEM;
-	*value = text;
-	return strlen(text);
-}
-
 static struct security_hook_list vigil_task_hooks[] __ro_after_init = {
 	LSM_HOOK_INIT(cred_alloc_blank, vigil_cred_alloc_blank),
 	LSM_HOOK_INIT(cred_free, vigil_cred_free),
 	LSM_HOOK_INIT(cred_prepare, vigil_cred_prepare),
 	LSM_HOOK_INIT(cred_transfer, vigil_cred_transfer),
-	LSM_HOOK_INIT(getprocattr, vigil_getprocattr),
 };
 
 /**

@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Vigil AppArmor - the attr files: change_profile, change_onexec and
+ * change_hat, and what a task has pending for its next exec
+ */
+
+#ifndef _VIGIL_ATTR_H
+#define _VIGIL_ATTR_H
+
+#include <linux/init.h>
+#include <linux/sched.h>
+
+#include "label.h"
+
+/**
+ * struct vigil_task_ctx - per-task state of the attr interface
+ * @onexec: label to enter at the next exec (holds a reference), or NULL
+ * @previous: label to return to from a hat (holds a reference), or NULL
+ * @token: the magic that must come with the return from a hat
+ */
+struct vigil_task_ctx {
+	struct vigil_label *onexec;
+	struct vigil_label *previous;
+	u64 token;
+};
+
+struct vigil_task_ctx *vigil_task_ctx(const struct task_struct *task);
+void vigil_task_ctx_clear(struct vigil_task_ctx *ctx);
+void __init vigil_attr_init(void);
+
+#endif /* _VIGIL_ATTR_H */
