@@ -147,8 +147,9 @@ void vigil_label_redirect(struct vigil_label *old, struct vigil_label *new)
  * @label: label, current version
  * @gfp: allocation flags
  *
- * "unconfined" for an unconfined label, "<hname> (<mode>)" otherwise;
- * both followed by a newline.
+ * "unconfined" for a namespace's unconfined label, "<hname> (<mode>)"
+ * otherwise (the boot profile is "<hname> (unconfined)"); both followed
+ * by a newline.
  *
  * Return: a kmalloc()ed string, or NULL when out of memory.
  */
@@ -156,7 +157,8 @@ char *vigil_label_text(struct vigil_label *label, gfp_t gfp)
 {
 	struct vigil_profile *profile = vigil_label_profile(label);
 
-	if (label->flags & VIGIL_LABEL_UNCONFINED)
+	if ((label->flags & (VIGIL_LABEL_UNCONFINED | VIGIL_LABEL_BOOT)) ==
+	    VIGIL_LABEL_UNCONFINED)
 		return kstrdup("unconfined\n", gfp);
 	return kasprintf(gfp, "%s (%s)\n", profile->hname,
 			 vigil_mode_name(profile->mode));

@@ -14,6 +14,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
+#include "include/boot.h"
 #include "include/policy.h"
 #include "include/policy_load.h"
 
@@ -232,6 +233,8 @@ ssize_t vigil_policy_replace(struct vigil_ns *ns, const void *data,
 	if (!err)
 		commit_set(ns, &set);
 	mutex_unlock(&ns->lock);
+	if (!err)
+		vigil_boot_after_load();
 out:
 	set_destroy(&set);
 	return err ? err : size;

@@ -24,6 +24,8 @@
 #define VIGIL_LABEL_STALE	0x1
 /* The label does not confine (a namespace's unconfined profile). */
 #define VIGIL_LABEL_UNCONFINED	0x2
+/* The boot profile: does not confine, but is a named profile (boot.c). */
+#define VIGIL_LABEL_BOOT	0x4
 
 struct vigil_label;
 
