@@ -79,8 +79,14 @@ static void vigil_task_free(struct task_struct *task)
 	ctx->previous = NULL;
 }
 
-/* Put @label into the current task's credentials; consumes the ref. */
-static int vigil_commit_label(struct vigil_label *label)
+/**
+ * vigil_commit_label - put a label into the current task's credentials
+ * @label: the new label; the reference passes to the credentials, or
+ *	is dropped on failure
+ *
+ * Return: 0 or -ENOMEM.
+ */
+int vigil_commit_label(struct vigil_label *label)
 {
 	struct cred *cred = prepare_creds();
 	struct vigil_label **slot;

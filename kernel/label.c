@@ -148,8 +148,8 @@ void vigil_label_redirect(struct vigil_label *old, struct vigil_label *new)
  * @gfp: allocation flags
  *
  * "unconfined" for a namespace's unconfined label, "<hname> (<mode>)"
- * otherwise (also for a profile in unconfined mode); both followed by a
- * newline.
+ * otherwise (also for a profile in unconfined mode, such as the boot
+ * profile); both followed by a newline.
  *
  * Return: a kmalloc()ed string, or NULL when out of memory.
  */

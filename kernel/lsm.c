@@ -18,6 +18,7 @@
 #include <uapi/linux/lsm.h>
 
 #include "include/attr.h"
+#include "include/boot.h"
 #include "include/capable.h"
 #include "include/domain.h"
 #include "include/file.h"
@@ -96,7 +97,7 @@ static int __init vigil_init(void)
 		pr_err("could not create the root namespace: %d\n", err);
 		return err;
 	}
-	vigil_task_init(&vigil_root_ns.unconfined->label);
+	vigil_task_init(vigil_boot_init());
 	vigil_file_init();
 	vigil_domain_init();
 	vigil_capable_init();

@@ -15,6 +15,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
+#include "include/boot.h"
 #include "include/policy.h"
 #include "include/policy_load.h"
 #include "include/rawdata.h"
@@ -355,6 +356,8 @@ ssize_t vigil_policy_replace(struct vigil_ns *ns, const void *data,
 		vigil_rawdata_put_user(used);
 	}
 	mutex_unlock(&ns->lock);
+	if (!err)
+		vigil_boot_after_load();
 out:
 	set_destroy(&set);
 	vigil_rawdata_put(rd);

@@ -70,14 +70,14 @@ static struct security_hook_list vigil_task_hooks[] __ro_after_init = {
 
 /**
  * vigil_task_init - label the boot task and install the task hooks
- * @unconfined: label every task starts with
+ * @first: label of the boot task, inherited by every task after it
  */
-void __init vigil_task_init(struct vigil_label *unconfined)
+void __init vigil_task_init(struct vigil_label *first)
 {
 	/* The boot task's credentials are not shared with anyone yet. */
 	struct cred *cred = (__force struct cred *)current->real_cred;
 
-	*vigil_cred_label(cred) = vigil_label_get(unconfined);
+	*vigil_cred_label(cred) = vigil_label_get(first);
 	security_add_hooks(vigil_task_hooks, ARRAY_SIZE(vigil_task_hooks),
 			   &vigil_lsmid);
 }

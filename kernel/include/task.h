@@ -25,6 +25,6 @@ static inline struct vigil_label **vigil_cred_label(const struct cred *cred)
 }
 
 struct vigil_label *vigil_current_label(void);
-void __init vigil_task_init(struct vigil_label *unconfined);
+void __init vigil_task_init(struct vigil_label *first);
 
 #endif /* _VIGIL_TASK_H */
