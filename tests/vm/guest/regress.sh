@@ -107,7 +107,7 @@ regress_run()
 		if [ "$regress_parser" = vigil ]; then
 			for policy in "$@"; do
 				check "vigil parser compiles $policy" \
-					apparmor_parser -Q -K -S -M "$regress_features" \
+					apparmor_parser -Q -K -M "$regress_features" \
 					-o /tmp/regress-"$policy".vigil \
 					/vigil/data/policy/"$policy"
 			done
