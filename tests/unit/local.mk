@@ -41,3 +41,12 @@ tests_unit_test_cache_LDADD = $(UNIT_TEST_LDADD)
 
 TESTS += tests/unit/test_cache
 endif
+
+if HAVE_CMOCKA
+check_PROGRAMS += tests/unit/test_load
+tests_unit_test_load_SOURCES = tests/unit/test_load.c
+tests_unit_test_load_CFLAGS = $(UNIT_TEST_CFLAGS)
+tests_unit_test_load_LDADD = $(UNIT_TEST_LDADD)
+
+TESTS += tests/unit/test_load
+endif
