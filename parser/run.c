@@ -43,35 +43,6 @@ static int write_all(int fd, const uint8_t *p, size_t n)
 	return 0;
 }
 
-/* -o: a temporary file next to the target, renamed over it when complete. */
-static int write_output_file(const char *path, const struct emit_buffer *b)
-{
-	char *tmp;
-	int fd, r;
-
-	if (asprintf(&tmp, "%s.XXXXXX", path) < 0)
-		return -ENOMEM;
-	fd = mkostemp(tmp, O_CLOEXEC);
-	if (fd < 0) {
-		r = -errno;
-		free(tmp);
-		return r;
-	}
-	r = write_all(fd, b->data, b->size);
-	if (r >= 0 && fchmod(fd, 0644) < 0)
-		r = -errno;
-	if (r >= 0 && fsync(fd) < 0)
-		r = -errno;
-	if (close(fd) < 0 && r >= 0)
-		r = -errno;
-	if (r >= 0 && rename(tmp, path) < 0)
-		r = -errno;
-	if (r < 0)
-		(void)unlink(tmp);
-	free(tmp);
-	return r;
-}
-
 /* apparmor_parser exits with the errno of a failed kernel write, as a byte. */
 static int load_exit_code(int err)
 {
@@ -197,8 +168,7 @@ static void cache_store(struct run *run, const char *path, const struct emit_buf
 	}
 	r = cache_file_path(dir, path, file, sizeof(file));
 	if (r == 0)
-		r = cache_write_atomic(file, b->data, b->size, 0600,
-				       &run->fe->sources.newest_mtime);
+		r = write_file_atomic(file, b->data, b->size, 0600, &run->fe->sources.newest_mtime);
 	if (r < 0)
 		fprintf(stderr, "Failed to create cache: %s\n", path);
 	else if (run->o->show_cache)
@@ -485,7 +455,8 @@ int run_files(struct run *run, int argc, char **argv)
 		rc = combine_exit_codes(rc, process_path(run, argv[i]));
 	/* with -o, nothing is written unless every file compiled */
 	if (rc == EXIT_OK && o->output_file) {
-		r = write_output_file(o->output_file, &compiled);
+		/* a temporary file next to the target, renamed over it when complete */
+		r = write_file_atomic(o->output_file, compiled.data, compiled.size, 0644, NULL);
 		if (r < 0) {
 			fprintf(stderr, "%s: writing %s: %s\n", run->argv0, o->output_file,
 				strerror(-r));
