@@ -156,7 +156,7 @@ static int write_features(const char *dir, const struct features *f)
 
 	if (snprintf(path, sizeof(path), "%s/.features", dir) >= (int)sizeof(path))
 		return -ENAMETOOLONG;
-	return cache_write_atomic(path, (const uint8_t *)flat, strlen(flat), 0644, NULL);
+	return write_file_atomic(path, (const uint8_t *)flat, strlen(flat), 0644, NULL);
 }
 
 /* Is there a directory at path? */
@@ -284,8 +284,8 @@ int cache_read(const char *path, const struct timespec *newest_source, uint32_t 
 	return 0;
 }
 
-int cache_write_atomic(const char *path, const uint8_t *data, size_t size, mode_t mode,
-		       const struct timespec *mtime)
+int write_file_atomic(const char *path, const uint8_t *data, size_t size, mode_t mode,
+		      const struct timespec *mtime)
 {
 	char tmp[CACHE_PATH_MAX + 8];
 	size_t done = 0;

@@ -42,9 +42,13 @@ int cache_file_path(const char *dir, const char *source_path, char *buf, size_t 
  */
 int cache_read(const char *path, const struct timespec *newest_source, uint32_t version,
 	       uint8_t **ret, size_t *ret_size);
-/* Write a file through a temporary next to it and rename(); mtime may be NULL. */
-int cache_write_atomic(const char *path, const uint8_t *data, size_t size, mode_t mode,
-		       const struct timespec *mtime);
+/*
+ * Write a file through a temporary next to it and rename(), so readers see
+ * the old file or the whole new one (cache files, .features, -o); mtime
+ * may be NULL.
+ */
+int write_file_atomic(const char *path, const uint8_t *data, size_t size, mode_t mode,
+		      const struct timespec *mtime);
 /* The version word the compiler puts at the head of each record for f. */
 uint32_t cache_version_word(const struct features *f);
 

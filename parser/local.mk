@@ -23,12 +23,16 @@ parser_libvigilparser_a_SOURCES = \
 	parser/lexer.h \
 	parser/load.c \
 	parser/load.h \
+	parser/options.c \
+	parser/options.h \
 	parser/parse.c \
 	parser/parse.h \
 	parser/policy.c \
 	parser/policy.h \
 	parser/preprocess.c \
 	parser/preprocess.h \
+	parser/run.c \
+	parser/run.h \
 	parser/source.c \
 	parser/source.h \
 	parser/stream_check.c \

@@ -33,11 +33,12 @@ EXTRA_DIST += tests/parser
 TESTS += tests/unit/test-emit
 EXTRA_DIST += tests/unit/test-emit tests/data/emit
 
+# The cache and the kernel interface, each against a scratch directory.
 if HAVE_CMOCKA
-check_PROGRAMS += tests/unit/test_cache
-tests_unit_test_cache_SOURCES = tests/unit/test_cache.c
+check_PROGRAMS += tests/unit/test_cache tests/unit/test_load
 tests_unit_test_cache_CFLAGS = $(UNIT_TEST_CFLAGS)
 tests_unit_test_cache_LDADD = $(UNIT_TEST_LDADD)
-
-TESTS += tests/unit/test_cache
+tests_unit_test_load_CFLAGS = $(UNIT_TEST_CFLAGS)
+tests_unit_test_load_LDADD = $(UNIT_TEST_LDADD)
+TESTS += tests/unit/test_cache tests/unit/test_load
 endif

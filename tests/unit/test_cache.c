@@ -145,7 +145,7 @@ static void cache_file_is_fresh_until_a_source_is_newer(void **state)
 	assert_int_equal(cache_file_path(fx->loc, "/etc/apparmor.d/usr.bin.x", file, sizeof(file)),
 			 0);
 	assert_true(strstr(file, "/usr.bin.x") != NULL);
-	assert_int_equal(cache_write_atomic(file, stream, sizeof(stream), 0600, &stamp), 0);
+	assert_int_equal(write_file_atomic(file, stream, sizeof(stream), 0600, &stamp), 0);
 	assert_int_equal(stat(file, &st), 0);
 	assert_int_equal(st.st_mode & 0777, 0600);
 	assert_int_equal(st.st_mtim.tv_sec, stamp.tv_sec);
@@ -181,7 +181,7 @@ static void cut_cache_file_is_not_loaded(void **state)
 	size_t size;
 
 	snprintf(file, sizeof(file), "%s/cut", fx->loc);
-	assert_int_equal(cache_write_atomic(file, stream, sizeof(stream) - 3, 0600, NULL), 0);
+	assert_int_equal(write_file_atomic(file, stream, sizeof(stream) - 3, 0600, NULL), 0);
 	assert_int_equal(cache_read(file, NULL, 0x00002007, &data, &size), -EBADMSG);
 }
 

@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The kernel interface without a kernel: the apparmor directory found
+ * from a mounts table, requests written whole to the right file of a
+ * directory standing in for securityfs, and apparmor_parser 3.0.8's
+ * explanation of each errno.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "parser/load.h"
+
+struct fixture {
+	char dir[64];
+};
+
+static int setup(void **state)
+{
+	struct fixture *fx = calloc(1, sizeof(*fx));
+
+	assert_non_null(fx);
+	strcpy(fx->dir, "/tmp/vigil-load-XXXXXX");
+	assert_non_null(mkdtemp(fx->dir));
+	*state = fx;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *fx = *state;
+	char cmd[128];
+
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", fx->dir);
+	assert_int_equal(system(cmd), 0);
+	free(fx);
+	return 0;
+}
+
+static void write_text(const char *dir, const char *name, const char *text)
+{
+	char path[256];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+static size_t file_size(const char *dir, const char *name)
+{
+	char path[256];
+	struct stat st;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	assert_int_equal(stat(path, &st), 0);
+	return (size_t)st.st_size;
+}
+
+/* The first securityfs mount that has an apparmor directory wins. */
+static void finds_apparmor_under_securityfs(void **state)
+{
+	struct fixture *fx = *state;
+	char mounts[128], text[512], found[256], expect[256];
+
+	snprintf(mounts, sizeof(mounts), "%s/mounts", fx->dir);
+	snprintf(expect, sizeof(expect), "%s/sec/apparmor", fx->dir);
+	snprintf(text, sizeof(text),
+		 "proc /proc proc rw 0 0\n"
+		 "securityfs %s/empty securityfs rw 0 0\n"
+		 "none %s/sec tmpfs rw 0 0\n"
+		 "securityfs %s/sec securityfs rw 0 0\n",
+		 fx->dir, fx->dir, fx->dir);
+	write_text(fx->dir, "mounts", text);
+	/* no apparmor directory yet anywhere */
+	assert_int_equal(kernel_iface_find(mounts, found, sizeof(found)), -ENOENT);
+	snprintf(text, sizeof(text), "%s/sec", fx->dir);
+	assert_int_equal(mkdir(text, 0755), 0);
+	assert_int_equal(mkdir(expect, 0755), 0);
+	assert_int_equal(kernel_iface_find(mounts, found, sizeof(found)), 0);
+	assert_string_equal(found, expect);
+	write_text(fx->dir, "mounts", "proc /proc proc rw 0 0\n");
+	assert_int_equal(kernel_iface_find(mounts, found, sizeof(found)), -ENOENT);
+}
+
+static void requests_go_whole_to_their_file(void **state)
+{
+	struct fixture *fx = *state;
+	static const uint8_t stream[3000] = {4, 8, 0};
+	struct kernel_iface k;
+	char path[256];
+
+	write_text(fx->dir, ".load", "");
+	write_text(fx->dir, ".replace", "");
+	write_text(fx->dir, ".remove", "");
+	assert_int_equal(kernel_iface_open(&k, fx->dir), 0);
+	assert_int_equal(kernel_load_stream(&k, LOAD_ADD, stream, sizeof(stream)), 0);
+	assert_int_equal(file_size(fx->dir, ".load"), sizeof(stream));
+	assert_int_equal(file_size(fx->dir, ".replace"), 0);
+	assert_int_equal(kernel_load_stream(&k, LOAD_REPLACE, stream, 100), 0);
+	assert_int_equal(file_size(fx->dir, ".replace"), 100);
+	/* a name goes with its NUL */
+	assert_int_equal(kernel_remove_profile(&k, "foo"), 0);
+	assert_int_equal(file_size(fx->dir, ".remove"), 4);
+	assert_int_equal(kernel_load_stream(&k, LOAD_REMOVE, stream, 1), -EINVAL);
+	/* no interface file: the errno the open gave */
+	snprintf(path, sizeof(path), "%s/.load", fx->dir);
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(kernel_load_stream(&k, LOAD_ADD, stream, 1), -ENOENT);
+	kernel_iface_close(&k);
+	assert_int_equal(kernel_iface_open(&k, "/nonexistent/apparmor"), -ENOENT);
+}
+
+static void explains_errors_as_apparmor_parser(void **state)
+{
+	static const struct {
+		int err;
+		const char *text;
+	} cases[] = {
+	    {-EEXIST, "Profile already exists\n"},
+	    {-ENOENT, "Profile doesn't exist\n"},
+	    {-EACCES, "Permission denied; attempted to load a profile while confined?\n"},
+	    {-EPERM, "Permission denied\n"},
+	    {-EPROTO, "Profile doesn't conform to protocol\n"},
+	    {-EPROTONOSUPPORT, "Profile version not supported by Apparmor module\n"},
+	    {-ENOSPC, "Unknown error (28): No space left on device\n"},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *text = NULL;
+		size_t len = 0;
+		FILE *out = open_memstream(&text, &len);
+
+		assert_non_null(out);
+		load_print_error(out, cases[i].err);
+		fclose(out);
+		assert_string_equal(text, cases[i].text);
+		free(text);
+	}
+	assert_string_equal(load_op_verb(LOAD_ADD), "add");
+	assert_string_equal(load_op_noun(LOAD_REPLACE), "Replacement");
+	assert_string_equal(load_op_noun(LOAD_REMOVE), "Removal");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test_setup_teardown(finds_apparmor_under_securityfs, setup, teardown),
+	    cmocka_unit_test_setup_teardown(requests_go_whole_to_their_file, setup, teardown),
+	    cmocka_unit_test(explains_errors_as_apparmor_parser),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
