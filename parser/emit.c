@@ -667,6 +667,30 @@ static const char *label_glob(struct compiler *c, const char *glob)
  * perms in the policydb's ACCEPT layout (bits 0-6 are kernel allow bits
  * 0-6; "other" carries the extended bits, other_map of spec §3.4).
  */
+/* A policydb rule whose regex is built: r's qualifiers, perms for owner and other. */
+static int add_pdb_root(struct compiler *c, const struct rule *r, uint32_t root, bool exact,
+			uint16_t perms, uint16_t other)
+{
+	if (c->n_pdb == c->cap_pdb) {
+		size_t cap = c->cap_pdb ? c->cap_pdb * 2 : 16;
+		VcDfaRule *v = realloc(c->pdb, cap * sizeof(*v));
+
+		if (!v)
+			return -ENOMEM;
+		c->pdb = v;
+		c->cap_pdb = cap;
+	}
+	c->pdb[c->n_pdb++] = (VcDfaRule){
+	    .root = root,
+	    .exact = exact,
+	    .perms = {.user = perms,
+		      .other = other,
+		      .deny = r->qual & QUAL_DENY,
+		      .audit = r->qual & QUAL_AUDIT},
+	};
+	return 0;
+}
+
 static int add_pdb_rule(struct compiler *c, const struct rule *r, const VcByteSet *sets,
 			size_t n_sets, bool with_peer, const char *peer, uint16_t perms,
 			uint16_t other)
@@ -703,24 +727,7 @@ static int add_pdb_rule(struct compiler *c, const struct rule *r, const VcByteSe
 	}
 	if (q < 0)
 		return q;
-	if (c->n_pdb == c->cap_pdb) {
-		size_t cap = c->cap_pdb ? c->cap_pdb * 2 : 16;
-		VcDfaRule *v = realloc(c->pdb, cap * sizeof(*v));
-
-		if (!v)
-			return -ENOMEM;
-		c->pdb = v;
-		c->cap_pdb = cap;
-	}
-	c->pdb[c->n_pdb++] = (VcDfaRule){
-	    .root = root,
-	    .exact = exact,
-	    .perms = {.user = perms,
-		      .other = other,
-		      .deny = r->qual & QUAL_DENY,
-		      .audit = r->qual & QUAL_AUDIT},
-	};
-	return 0;
+	return add_pdb_root(c, r, root, exact, perms, other);
 }
 
 static VcByteSet byte_set(int b)
@@ -950,6 +957,82 @@ static int add_network(struct compiler *c, const struct rule *r)
 }
 
 /*
+ * The mount class (spec §3.11): apparmor_parser 3.0.8 writes the permission
+ * in the owner half of the old accept word (observed): umount as r,
+ * pivot_root as x.
+ */
+#define MOUNT_CLASS	  7
+#define MOUNT_PERM_UMOUNT VC_MAY_READ
+#define MOUNT_PERM_PIVOT  VC_MAY_EXEC
+
+/* Append a path glob to *root, or any bytes but NUL when there is none. */
+static int append_mount_path(struct compiler *c, const char *glob, uint32_t *root, bool *exact)
+{
+	VcByteSet any = byte_set(-1);
+	uint32_t node;
+	bool e = true;
+	int q;
+
+	if (glob)
+		q = vc_regex_from_glob(&c->rx, glob, strlen(glob), &node, &e);
+	else {
+		vc_byteset_remove(&any, 0);
+		q = vc_regex_bytes(&c->rx, &any, &node);
+		if (q >= 0)
+			q = vc_regex_star(&c->rx, node, &node);
+		e = false;
+	}
+	*exact = *exact && e;
+	return q < 0 ? q : vc_regex_concat(&c->rx, *root, node, root);
+}
+
+static int add_mount_bytes(struct compiler *c, int byte, uint32_t *root)
+{
+	VcByteSet set = byte_set(byte);
+	uint32_t node;
+	int q = vc_regex_bytes(&c->rx, &set, &node);
+
+	return q < 0 ? q : vc_regex_concat(&c->rx, *root, node, root);
+}
+
+/* "umount [MOUNTPOINT]": class 7 then the mount point. Conditions are not compiled yet. */
+static int add_umount(struct compiler *c, const struct rule *r)
+{
+	VcByteSet cls = byte_set(MOUNT_CLASS);
+	bool exact = true;
+	uint32_t root;
+	int q;
+
+	if (r->conds)
+		return -EOPNOTSUPP;
+	q = vc_regex_bytes(&c->rx, &cls, &root);
+	if (q >= 0)
+		q = append_mount_path(c, r->path, &root, &exact);
+	return q < 0 ? q : add_pdb_root(c, r, root, exact, MOUNT_PERM_UMOUNT, 0);
+}
+
+/* "pivot_root [oldroot=OLD] [NEW]": class 7, new root, NUL, old root. */
+static int add_pivot_root(struct compiler *c, const struct rule *r)
+{
+	VcByteSet cls = byte_set(MOUNT_CLASS);
+	const char *old_root = cond_value(r, "oldroot");
+	bool exact = true;
+	uint32_t root;
+	int q;
+
+	if (r->target)
+		return -EOPNOTSUPP; /* the profile transition is not compiled yet */
+	q = vc_regex_bytes(&c->rx, &cls, &root);
+	if (q >= 0)
+		q = append_mount_path(c, r->path, &root, &exact);
+	if (q >= 0)
+		q = add_mount_bytes(c, 0, &root);
+	if (q >= 0)
+		q = append_mount_path(c, old_root, &root, &exact);
+	return q < 0 ? q : add_pdb_root(c, r, root, exact, MOUNT_PERM_PIVOT, 0);
+}
+
+/*
  * Without the af_unix feature apparmor_parser 3.0.8 writes a unix rule as
  * network access to the unix family with every permission: its type if
  * one is given, else types 0-15; access and peer conditions are dropped.
@@ -1096,6 +1179,16 @@ static int emit_profile(struct compiler *c, const struct profile *p, struct emit
 			break;
 		case RULE_NETWORK:
 			r = add_network(c, ru);
+			if (r == -EOPNOTSUPP)
+				return refuse(c, hn, ru);
+			break;
+		case RULE_UMOUNT:
+			r = add_umount(c, ru);
+			if (r == -EOPNOTSUPP)
+				return refuse(c, hn, ru);
+			break;
+		case RULE_PIVOT_ROOT:
+			r = add_pivot_root(c, ru);
 			if (r == -EOPNOTSUPP)
 				return refuse(c, hn, ru);
 			break;
