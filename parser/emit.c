@@ -394,6 +394,21 @@ static int add_link_rule(struct compiler *c, const struct rule *r)
 
 static const char *label_glob(struct compiler *c, const char *glob);
 
+/*
+ * A change_profile target that is nothing but a wildcard does not match the
+ * empty name when it stands alone in apparmor_parser 3.0.8's output
+ * (observed on "change_profile," and "change_profile -> *,"), but it does
+ * after "EXEC\0" in the pair rule.
+ */
+static const char *lone_change_profile_target(const char *target)
+{
+	if (!strcmp(target, "**"))
+		return "{?,/}**";
+	if (!strcmp(target, "*"))
+		return "?*";
+	return target;
+}
+
 /* What apparmor_parser puts in the file DFA for change_profile (compile/README.md). */
 static int add_change_profile(struct compiler *c, const struct rule *r)
 {
@@ -403,7 +418,7 @@ static int add_change_profile(struct compiler *c, const struct rule *r)
 
 	if (!(fr = add_rule(c)))
 		return -ENOMEM;
-	fr->glob = target;
+	fr->glob = lone_change_profile_target(target);
 	fr->perms.extra = VC_ACCEPT_CHANGE_PROFILE | VC_ACCEPT_ONEXEC;
 	if (!(fr = add_rule(c)))
 		return -ENOMEM;
@@ -662,14 +677,11 @@ static const char *label_glob(struct compiler *c, const char *glob)
 }
 
 /*
- * Add a policydb rule (spec §3.11): one byte from each of sets[0..n), then,
- * if with_peer, the peer label glob (NULL: any non-empty label), granting
- * perms in the policydb's ACCEPT layout (bits 0-6 are kernel allow bits
- * 0-6; "other" carries the extended bits, other_map of spec §3.4).
+ * A policydb rule whose regex is built: r's qualifiers, perms for owner and
+ * other, and owner bits audited without being granted (audit_always).
  */
-/* A policydb rule whose regex is built: r's qualifiers, perms for owner and other. */
 static int add_pdb_root(struct compiler *c, const struct rule *r, uint32_t root, bool exact,
-			uint16_t perms, uint16_t other)
+			uint16_t perms, uint16_t other, uint16_t audit_always)
 {
 	if (c->n_pdb == c->cap_pdb) {
 		size_t cap = c->cap_pdb ? c->cap_pdb * 2 : 16;
@@ -686,11 +698,18 @@ static int add_pdb_root(struct compiler *c, const struct rule *r, uint32_t root,
 	    .perms = {.user = perms,
 		      .other = other,
 		      .deny = r->qual & QUAL_DENY,
-		      .audit = r->qual & QUAL_AUDIT},
+		      .audit = r->qual & QUAL_AUDIT,
+		      .audit_always = audit_always},
 	};
 	return 0;
 }
 
+/*
+ * Add a policydb rule (spec §3.11): one byte from each of sets[0..n), then,
+ * if with_peer, the peer label glob (NULL: any non-empty label), granting
+ * perms in the policydb's ACCEPT layout (bits 0-6 are kernel allow bits
+ * 0-6; "other" carries the extended bits, other_map of spec §3.4).
+ */
 static int add_pdb_rule(struct compiler *c, const struct rule *r, const VcByteSet *sets,
 			size_t n_sets, bool with_peer, const char *peer, uint16_t perms,
 			uint16_t other)
@@ -727,7 +746,7 @@ static int add_pdb_rule(struct compiler *c, const struct rule *r, const VcByteSe
 	}
 	if (q < 0)
 		return q;
-	return add_pdb_root(c, r, root, exact, perms, other);
+	return add_pdb_root(c, r, root, exact, perms, other, 0);
 }
 
 static VcByteSet byte_set(int b)
@@ -959,11 +978,17 @@ static int add_network(struct compiler *c, const struct rule *r)
 /*
  * The mount class (spec §3.11): apparmor_parser 3.0.8 writes the permission
  * in the owner half of the old accept word (observed): umount as r,
- * pivot_root as x.
+ * pivot_root as x, mount as w. A mount state also has 0x40 (the kernel's
+ * "match the data as well" bit) in its owner audit field, never in allow,
+ * and never from a deny rule: the kernel reads it only from allow, so it
+ * changes nothing there, but it is part of the oracle's output.
  */
-#define MOUNT_CLASS	  7
-#define MOUNT_PERM_UMOUNT VC_MAY_READ
-#define MOUNT_PERM_PIVOT  VC_MAY_EXEC
+#define MOUNT_CLASS	   7
+#define MOUNT_PERM_UMOUNT  VC_MAY_READ
+#define MOUNT_PERM_PIVOT   VC_MAY_EXEC
+#define MOUNT_PERM_MOUNT   VC_MAY_WRITE
+#define MOUNT_AUDIT_DATA   0x40u
+#define MOUNT_FLAG_REMOUNT 6 /* MS_REMOUNT is bit 5; flag bit i is byte i + 1 */
 
 /* Append a path glob to *root, or any bytes but NUL when there is none. */
 static int append_mount_path(struct compiler *c, const char *glob, uint32_t *root, bool *exact)
@@ -995,41 +1020,78 @@ static int add_mount_bytes(struct compiler *c, int byte, uint32_t *root)
 	return q < 0 ? q : vc_regex_concat(&c->rx, *root, node, root);
 }
 
+/*
+ * Class 7, then each field (a path glob, or any bytes but NUL for NULL),
+ * separated by NUL bytes. *exact tells whether every field was literal.
+ */
+static int mount_fields(struct compiler *c, const char *const *fields, size_t n, uint32_t *root,
+			bool *exact)
+{
+	VcByteSet cls = byte_set(MOUNT_CLASS);
+	int q = vc_regex_bytes(&c->rx, &cls, root);
+
+	*exact = true;
+	for (size_t i = 0; i < n && q >= 0; i++) {
+		if (i)
+			q = add_mount_bytes(c, 0, root);
+		if (q >= 0)
+			q = append_mount_path(c, fields[i], root, exact);
+	}
+	return q;
+}
+
 /* "umount [MOUNTPOINT]": class 7 then the mount point. Conditions are not compiled yet. */
 static int add_umount(struct compiler *c, const struct rule *r)
 {
-	VcByteSet cls = byte_set(MOUNT_CLASS);
-	bool exact = true;
+	bool exact;
 	uint32_t root;
 	int q;
 
 	if (r->conds)
 		return -EOPNOTSUPP;
-	q = vc_regex_bytes(&c->rx, &cls, &root);
+	q = mount_fields(c, &r->path, 1, &root, &exact);
+	return q < 0 ? q : add_pdb_root(c, r, root, exact, MOUNT_PERM_UMOUNT, 0, 0);
+}
+
+/*
+ * "mount [SOURCE] [-> MOUNTPOINT]" and "remount [MOUNTPOINT]", without
+ * conditions: class 7, mount point, NUL, source, NUL, any fstype, NUL,
+ * then the flag bytes: any for mount, exactly MS_REMOUNT for remount (as
+ * the oracle writes it: a remount that sets other flags is not covered).
+ * Rules with conditions need the oracle's per-option-class entries and are
+ * refused.
+ */
+static int add_mount(struct compiler *c, const struct rule *r)
+{
+	bool remount = r->kind == RULE_REMOUNT;
+	const char *fields[] = {remount ? r->path : r->target, remount ? NULL : r->path, NULL};
+	bool exact, any_flags_exact = true;
+	uint32_t root;
+	int q;
+
+	if (r->conds)
+		return -EOPNOTSUPP;
+	q = mount_fields(c, fields, 3, &root, &exact);
 	if (q >= 0)
-		q = append_mount_path(c, r->path, &root, &exact);
-	return q < 0 ? q : add_pdb_root(c, r, root, exact, MOUNT_PERM_UMOUNT, 0);
+		q = add_mount_bytes(c, 0, &root);
+	if (q >= 0)
+		q = remount ? add_mount_bytes(c, MOUNT_FLAG_REMOUNT, &root)
+			    : append_mount_path(c, NULL, &root, &any_flags_exact);
+	return q < 0 ? q : add_pdb_root(c, r, root, exact, MOUNT_PERM_MOUNT, 0, MOUNT_AUDIT_DATA);
 }
 
 /* "pivot_root [oldroot=OLD] [NEW]": class 7, new root, NUL, old root. */
 static int add_pivot_root(struct compiler *c, const struct rule *r)
 {
-	VcByteSet cls = byte_set(MOUNT_CLASS);
-	const char *old_root = cond_value(r, "oldroot");
-	bool exact = true;
+	const char *fields[] = {r->path, cond_value(r, "oldroot")};
+	bool exact;
 	uint32_t root;
 	int q;
 
 	if (r->target)
 		return -EOPNOTSUPP; /* the profile transition is not compiled yet */
-	q = vc_regex_bytes(&c->rx, &cls, &root);
-	if (q >= 0)
-		q = append_mount_path(c, r->path, &root, &exact);
-	if (q >= 0)
-		q = add_mount_bytes(c, 0, &root);
-	if (q >= 0)
-		q = append_mount_path(c, old_root, &root, &exact);
-	return q < 0 ? q : add_pdb_root(c, r, root, exact, MOUNT_PERM_PIVOT, 0);
+	q = mount_fields(c, fields, 2, &root, &exact);
+	return q < 0 ? q : add_pdb_root(c, r, root, exact, MOUNT_PERM_PIVOT, 0, 0);
 }
 
 /*
@@ -1179,6 +1241,12 @@ static int emit_profile(struct compiler *c, const struct profile *p, struct emit
 			break;
 		case RULE_NETWORK:
 			r = add_network(c, ru);
+			if (r == -EOPNOTSUPP)
+				return refuse(c, hn, ru);
+			break;
+		case RULE_MOUNT:
+		case RULE_REMOUNT:
+			r = add_mount(c, ru);
 			if (r == -EOPNOTSUPP)
 				return refuse(c, hn, ru);
 			break;
