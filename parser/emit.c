@@ -1054,18 +1054,185 @@ static int add_umount(struct compiler *c, const struct rule *r)
 }
 
 /*
- * "mount [SOURCE] [-> MOUNTPOINT]" and "remount [MOUNTPOINT]", without
- * conditions: class 7, mount point, NUL, source, NUL, any fstype, NUL,
- * then the flag bytes: any for mount, exactly MS_REMOUNT for remount (as
- * the oracle writes it: a remount that sets other flags is not covered).
- * Rules with conditions need the oracle's per-option-class entries and are
- * refused.
+ * The mount options compiled so far, as the mount flag bits they set
+ * (MS_RDONLY is bit 0, ...). Options that clear a flag (rw, suid, ...), and
+ * the remount, move and propagation classes are refused: the oracle's
+ * encoding of those has not been reproduced.
+ */
+static const struct mount_option {
+	const char *word;
+	uint32_t flags;
+	bool bind; /* bind class: an entry of its own, without the data-match bit */
+} compiled_mount_options[] = {
+    {"ro", 1u << 0, false},
+    {"r", 1u << 0, false},
+    {"read-only", 1u << 0, false},
+    {"nosuid", 1u << 1, false},
+    {"nodev", 1u << 2, false},
+    {"noexec", 1u << 3, false},
+    {"sync", 1u << 4, false},
+    {"mand", 1u << 6, false},
+    {"dirsync", 1u << 7, false},
+    {"noatime", 1u << 10, false},
+    {"nodiratime", 1u << 11, false},
+    {"silent", 1u << 15, false},
+    {"acl", 1u << 16, false},
+    {"relatime", 1u << 21, false},
+    {"iversion", 1u << 23, false},
+    {"strictatime", 1u << 24, false},
+    {"bind", 1u << 12, true},
+    {"B", 1u << 12, true},
+    {"rbind", 1u << 12 | 1u << 14, true},
+    {"R", 1u << 12 | 1u << 14, true},
+};
+
+static const struct mount_option *find_mount_option(const char *word)
+{
+	for (size_t i = 0; i < sizeof(compiled_mount_options) / sizeof(compiled_mount_options[0]);
+	     i++)
+		if (!strcmp(compiled_mount_options[i].word, word))
+			return &compiled_mount_options[i];
+	return NULL;
+}
+
+/* A mount rule's conditions, sorted into what the oracle makes of them. */
+struct mount_conds {
+	const struct cond *fstype; /* NULL: any */
+	bool has_options;
+	bool options_in;       /* "options in (...)": each flag optional */
+	uint32_t general;      /* flags of the general entry */
+	uint32_t bind;	       /* flags of the bind entry */
+	bool has_general_word; /* a general option was named */
+};
+
+static int read_mount_conds(const struct rule *r, struct mount_conds *m)
+{
+	*m = (struct mount_conds){0};
+	for (const struct cond *k = r->conds; k; k = k->next) {
+		if (!strcmp(k->name, "fstype") || !strcmp(k->name, "vfstype")) {
+			if (m->fstype)
+				return -EOPNOTSUPP;
+			m->fstype = k;
+			continue;
+		}
+		if (strcmp(k->name, "options") || m->has_options)
+			return -EOPNOTSUPP;
+		m->has_options = true;
+		m->options_in = k->in;
+		for (const struct value *v = k->values; v; v = v->next) {
+			const struct mount_option *o = find_mount_option(v->text);
+
+			if (!o)
+				return -EOPNOTSUPP;
+			if (o->bind)
+				m->bind |= o->flags;
+			else {
+				m->general |= o->flags;
+				m->has_general_word = true;
+			}
+		}
+	}
+	return 0;
+}
+
+/* The fstype field: one of the condition's globs. */
+static int append_fstype(struct compiler *c, const struct cond *fstype, uint32_t *root, bool *exact)
+{
+	uint32_t alt = 0, node;
+	bool first = true, e = true;
+	int q = 0;
+
+	if (!fstype)
+		return append_mount_path(c, NULL, root, exact);
+	for (const struct value *v = fstype->values; v && q >= 0; v = v->next) {
+		q = vc_regex_from_glob(&c->rx, v->text, strlen(v->text), &node, &e);
+		*exact = *exact && e;
+		if (q >= 0)
+			q = first ? (alt = node, 0) : vc_regex_alt(&c->rx, alt, node, &alt);
+		first = false;
+	}
+	return q < 0 ? q : vc_regex_concat(&c->rx, *root, alt, root);
+}
+
+/* One byte per set flag bit i (i + 1), ascending; each optional if optional. */
+static int append_flags(struct compiler *c, uint32_t flags, bool optional, uint32_t *root)
+{
+	int q = 0;
+
+	for (int bit = 0; bit < 32 && q >= 0; bit++) {
+		uint32_t node, empty;
+
+		if (!(flags & 1u << bit))
+			continue;
+		q = vc_regex_byte(&c->rx, bit + 1, &node);
+		if (q >= 0 && optional) {
+			q = vc_regex_empty(&c->rx, &empty);
+			if (q >= 0)
+				q = vc_regex_alt(&c->rx, node, empty, &node);
+		}
+		if (q >= 0)
+			q = vc_regex_concat(&c->rx, *root, node, root);
+	}
+	return q;
+}
+
+/*
+ * One mount entry: class 7, mount point, NUL, source, NUL, fstype, NUL,
+ * then the flag bytes (any, when there is no options condition).
+ */
+static int add_mount_entry(struct compiler *c, const struct rule *r, const struct mount_conds *m,
+			   const char *mount_point, uint32_t flags, bool data_match)
+{
+	const char *fields[] = {mount_point, r->path};
+	bool exact, any_flags_exact = true;
+	uint32_t root;
+	int q = mount_fields(c, fields, 2, &root, &exact);
+
+	if (q >= 0)
+		q = add_mount_bytes(c, 0, &root);
+	if (q >= 0)
+		q = append_fstype(c, m->fstype, &root, &exact);
+	if (q >= 0)
+		q = add_mount_bytes(c, 0, &root);
+	if (q >= 0)
+		q = m->has_options ? append_flags(c, flags, m->options_in, &root)
+				   : append_mount_path(c, NULL, &root, &any_flags_exact);
+	return q < 0 ? q
+		     : add_pdb_root(c, r, root, exact, MOUNT_PERM_MOUNT, 0,
+				    data_match ? MOUNT_AUDIT_DATA : 0);
+}
+
+/*
+ * "mount [CONDS] [SOURCE] [-> MOUNTPOINT]" as apparmor_parser 3.0.8 writes
+ * it (observed): the options are split by class. General options (ro,
+ * nosuid, ...) or none give one entry whose flags are exactly those
+ * options ("options in": each optional), with the data-match bit; bind and
+ * rbind give an entry of their own without it, and only when there is no
+ * fstype condition.
  */
 static int add_mount(struct compiler *c, const struct rule *r)
 {
-	bool remount = r->kind == RULE_REMOUNT;
-	const char *fields[] = {remount ? r->path : r->target, remount ? NULL : r->path, NULL};
-	bool exact, any_flags_exact = true;
+	struct mount_conds m;
+	int q = read_mount_conds(r, &m);
+
+	if (q < 0)
+		return q;
+	if (!m.has_options || m.has_general_word)
+		q = add_mount_entry(c, r, &m, r->target, m.general, true);
+	if (q >= 0 && m.bind && !m.fstype)
+		q = add_mount_entry(c, r, &m, r->target, m.bind, false);
+	return q;
+}
+
+/*
+ * "remount [MOUNTPOINT]" without conditions: class 7, mount point, then
+ * any source and fstype, and exactly the flag byte of MS_REMOUNT (as the
+ * oracle writes it: a remount that sets other flags is not covered).
+ */
+static int add_remount(struct compiler *c, const struct rule *r)
+{
+	const char *fields[] = {r->path, NULL, NULL};
+	bool exact;
 	uint32_t root;
 	int q;
 
@@ -1075,8 +1242,7 @@ static int add_mount(struct compiler *c, const struct rule *r)
 	if (q >= 0)
 		q = add_mount_bytes(c, 0, &root);
 	if (q >= 0)
-		q = remount ? add_mount_bytes(c, MOUNT_FLAG_REMOUNT, &root)
-			    : append_mount_path(c, NULL, &root, &any_flags_exact);
+		q = add_mount_bytes(c, MOUNT_FLAG_REMOUNT, &root);
 	return q < 0 ? q : add_pdb_root(c, r, root, exact, MOUNT_PERM_MOUNT, 0, MOUNT_AUDIT_DATA);
 }
 
@@ -1245,8 +1411,12 @@ static int emit_profile(struct compiler *c, const struct profile *p, struct emit
 				return refuse(c, hn, ru);
 			break;
 		case RULE_MOUNT:
-		case RULE_REMOUNT:
 			r = add_mount(c, ru);
+			if (r == -EOPNOTSUPP)
+				return refuse(c, hn, ru);
+			break;
+		case RULE_REMOUNT:
+			r = add_remount(c, ru);
 			if (r == -EOPNOTSUPP)
 				return refuse(c, hn, ru);
 			break;
