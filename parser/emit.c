@@ -394,6 +394,21 @@ static int add_link_rule(struct compiler *c, const struct rule *r)
 
 static const char *label_glob(struct compiler *c, const char *glob);
 
+/*
+ * A change_profile target that is nothing but a wildcard does not match the
+ * empty name when it stands alone in apparmor_parser 3.0.8's output
+ * (observed on "change_profile," and "change_profile -> *,"), but it does
+ * after "EXEC\0" in the pair rule.
+ */
+static const char *lone_change_profile_target(const char *target)
+{
+	if (!strcmp(target, "**"))
+		return "{?,/}**";
+	if (!strcmp(target, "*"))
+		return "?*";
+	return target;
+}
+
 /* What apparmor_parser puts in the file DFA for change_profile (compile/README.md). */
 static int add_change_profile(struct compiler *c, const struct rule *r)
 {
@@ -403,7 +418,7 @@ static int add_change_profile(struct compiler *c, const struct rule *r)
 
 	if (!(fr = add_rule(c)))
 		return -ENOMEM;
-	fr->glob = target;
+	fr->glob = lone_change_profile_target(target);
 	fr->perms.extra = VC_ACCEPT_CHANGE_PROFILE | VC_ACCEPT_ONEXEC;
 	if (!(fr = add_rule(c)))
 		return -ENOMEM;
@@ -662,6 +677,34 @@ static const char *label_glob(struct compiler *c, const char *glob)
 }
 
 /*
+ * A policydb rule whose regex is built: r's qualifiers, perms for owner and
+ * other, and owner bits audited without being granted (audit_always).
+ */
+static int add_pdb_root(struct compiler *c, const struct rule *r, uint32_t root, bool exact,
+			uint16_t perms, uint16_t other, uint16_t audit_always)
+{
+	if (c->n_pdb == c->cap_pdb) {
+		size_t cap = c->cap_pdb ? c->cap_pdb * 2 : 16;
+		VcDfaRule *v = realloc(c->pdb, cap * sizeof(*v));
+
+		if (!v)
+			return -ENOMEM;
+		c->pdb = v;
+		c->cap_pdb = cap;
+	}
+	c->pdb[c->n_pdb++] = (VcDfaRule){
+	    .root = root,
+	    .exact = exact,
+	    .perms = {.user = perms,
+		      .other = other,
+		      .deny = r->qual & QUAL_DENY,
+		      .audit = r->qual & QUAL_AUDIT,
+		      .audit_always = audit_always},
+	};
+	return 0;
+}
+
+/*
  * Add a policydb rule (spec §3.11): one byte from each of sets[0..n), then,
  * if with_peer, the peer label glob (NULL: any non-empty label), granting
  * perms in the policydb's ACCEPT layout (bits 0-6 are kernel allow bits
@@ -703,24 +746,7 @@ static int add_pdb_rule(struct compiler *c, const struct rule *r, const VcByteSe
 	}
 	if (q < 0)
 		return q;
-	if (c->n_pdb == c->cap_pdb) {
-		size_t cap = c->cap_pdb ? c->cap_pdb * 2 : 16;
-		VcDfaRule *v = realloc(c->pdb, cap * sizeof(*v));
-
-		if (!v)
-			return -ENOMEM;
-		c->pdb = v;
-		c->cap_pdb = cap;
-	}
-	c->pdb[c->n_pdb++] = (VcDfaRule){
-	    .root = root,
-	    .exact = exact,
-	    .perms = {.user = perms,
-		      .other = other,
-		      .deny = r->qual & QUAL_DENY,
-		      .audit = r->qual & QUAL_AUDIT},
-	};
-	return 0;
+	return add_pdb_root(c, r, root, exact, perms, other, 0);
 }
 
 static VcByteSet byte_set(int b)
@@ -950,6 +976,291 @@ static int add_network(struct compiler *c, const struct rule *r)
 }
 
 /*
+ * The mount class (spec §3.11): apparmor_parser 3.0.8 writes the permission
+ * in the owner half of the old accept word (observed): umount as r,
+ * pivot_root as x, mount as w. A mount state also has 0x40 (the kernel's
+ * "match the data as well" bit) in its owner audit field, never in allow,
+ * and never from a deny rule: the kernel reads it only from allow, so it
+ * changes nothing there, but it is part of the oracle's output.
+ */
+#define MOUNT_CLASS	   7
+#define MOUNT_PERM_UMOUNT  VC_MAY_READ
+#define MOUNT_PERM_PIVOT   VC_MAY_EXEC
+#define MOUNT_PERM_MOUNT   VC_MAY_WRITE
+#define MOUNT_AUDIT_DATA   0x40u
+#define MOUNT_FLAG_REMOUNT 6 /* MS_REMOUNT is bit 5; flag bit i is byte i + 1 */
+
+/* Append a path glob to *root, or any bytes but NUL when there is none. */
+static int append_mount_path(struct compiler *c, const char *glob, uint32_t *root, bool *exact)
+{
+	VcByteSet any = byte_set(-1);
+	uint32_t node;
+	bool e = true;
+	int q;
+
+	if (glob)
+		q = vc_regex_from_glob(&c->rx, glob, strlen(glob), &node, &e);
+	else {
+		vc_byteset_remove(&any, 0);
+		q = vc_regex_bytes(&c->rx, &any, &node);
+		if (q >= 0)
+			q = vc_regex_star(&c->rx, node, &node);
+		e = false;
+	}
+	*exact = *exact && e;
+	return q < 0 ? q : vc_regex_concat(&c->rx, *root, node, root);
+}
+
+static int add_mount_bytes(struct compiler *c, int byte, uint32_t *root)
+{
+	VcByteSet set = byte_set(byte);
+	uint32_t node;
+	int q = vc_regex_bytes(&c->rx, &set, &node);
+
+	return q < 0 ? q : vc_regex_concat(&c->rx, *root, node, root);
+}
+
+/*
+ * Class 7, then each field (a path glob, or any bytes but NUL for NULL),
+ * separated by NUL bytes. *exact tells whether every field was literal.
+ */
+static int mount_fields(struct compiler *c, const char *const *fields, size_t n, uint32_t *root,
+			bool *exact)
+{
+	VcByteSet cls = byte_set(MOUNT_CLASS);
+	int q = vc_regex_bytes(&c->rx, &cls, root);
+
+	*exact = true;
+	for (size_t i = 0; i < n && q >= 0; i++) {
+		if (i)
+			q = add_mount_bytes(c, 0, root);
+		if (q >= 0)
+			q = append_mount_path(c, fields[i], root, exact);
+	}
+	return q;
+}
+
+/* "umount [MOUNTPOINT]": class 7 then the mount point. Conditions are not compiled yet. */
+static int add_umount(struct compiler *c, const struct rule *r)
+{
+	bool exact;
+	uint32_t root;
+	int q;
+
+	if (r->conds)
+		return -EOPNOTSUPP;
+	q = mount_fields(c, &r->path, 1, &root, &exact);
+	return q < 0 ? q : add_pdb_root(c, r, root, exact, MOUNT_PERM_UMOUNT, 0, 0);
+}
+
+/*
+ * The mount options compiled so far, as the mount flag bits they set
+ * (MS_RDONLY is bit 0, ...). Options that clear a flag (rw, suid, ...), and
+ * the remount, move and propagation classes are refused: the oracle's
+ * encoding of those has not been reproduced.
+ */
+static const struct mount_option {
+	const char *word;
+	uint32_t flags;
+	bool bind; /* bind class: an entry of its own, without the data-match bit */
+} compiled_mount_options[] = {
+    {"ro", 1u << 0, false},
+    {"r", 1u << 0, false},
+    {"read-only", 1u << 0, false},
+    {"nosuid", 1u << 1, false},
+    {"nodev", 1u << 2, false},
+    {"noexec", 1u << 3, false},
+    {"sync", 1u << 4, false},
+    {"mand", 1u << 6, false},
+    {"dirsync", 1u << 7, false},
+    {"noatime", 1u << 10, false},
+    {"nodiratime", 1u << 11, false},
+    {"silent", 1u << 15, false},
+    {"acl", 1u << 16, false},
+    {"relatime", 1u << 21, false},
+    {"iversion", 1u << 23, false},
+    {"strictatime", 1u << 24, false},
+    {"bind", 1u << 12, true},
+    {"B", 1u << 12, true},
+    {"rbind", 1u << 12 | 1u << 14, true},
+    {"R", 1u << 12 | 1u << 14, true},
+};
+
+static const struct mount_option *find_mount_option(const char *word)
+{
+	for (size_t i = 0; i < sizeof(compiled_mount_options) / sizeof(compiled_mount_options[0]);
+	     i++)
+		if (!strcmp(compiled_mount_options[i].word, word))
+			return &compiled_mount_options[i];
+	return NULL;
+}
+
+/* A mount rule's conditions, sorted into what the oracle makes of them. */
+struct mount_conds {
+	const struct cond *fstype; /* NULL: any */
+	bool has_options;
+	bool options_in;       /* "options in (...)": each flag optional */
+	uint32_t general;      /* flags of the general entry */
+	uint32_t bind;	       /* flags of the bind entry */
+	bool has_general_word; /* a general option was named */
+};
+
+static int read_mount_conds(const struct rule *r, struct mount_conds *m)
+{
+	*m = (struct mount_conds){0};
+	for (const struct cond *k = r->conds; k; k = k->next) {
+		if (!strcmp(k->name, "fstype") || !strcmp(k->name, "vfstype")) {
+			if (m->fstype)
+				return -EOPNOTSUPP;
+			m->fstype = k;
+			continue;
+		}
+		if (strcmp(k->name, "options") || m->has_options)
+			return -EOPNOTSUPP;
+		m->has_options = true;
+		m->options_in = k->in;
+		for (const struct value *v = k->values; v; v = v->next) {
+			const struct mount_option *o = find_mount_option(v->text);
+
+			if (!o)
+				return -EOPNOTSUPP;
+			if (o->bind)
+				m->bind |= o->flags;
+			else {
+				m->general |= o->flags;
+				m->has_general_word = true;
+			}
+		}
+	}
+	return 0;
+}
+
+/* The fstype field: one of the condition's globs. */
+static int append_fstype(struct compiler *c, const struct cond *fstype, uint32_t *root, bool *exact)
+{
+	uint32_t alt = 0, node;
+	bool first = true, e = true;
+	int q = 0;
+
+	if (!fstype)
+		return append_mount_path(c, NULL, root, exact);
+	for (const struct value *v = fstype->values; v && q >= 0; v = v->next) {
+		q = vc_regex_from_glob(&c->rx, v->text, strlen(v->text), &node, &e);
+		*exact = *exact && e;
+		if (q >= 0)
+			q = first ? (alt = node, 0) : vc_regex_alt(&c->rx, alt, node, &alt);
+		first = false;
+	}
+	return q < 0 ? q : vc_regex_concat(&c->rx, *root, alt, root);
+}
+
+/* One byte per set flag bit i (i + 1), ascending; each optional if optional. */
+static int append_flags(struct compiler *c, uint32_t flags, bool optional, uint32_t *root)
+{
+	int q = 0;
+
+	for (int bit = 0; bit < 32 && q >= 0; bit++) {
+		uint32_t node, empty;
+
+		if (!(flags & 1u << bit))
+			continue;
+		q = vc_regex_byte(&c->rx, bit + 1, &node);
+		if (q >= 0 && optional) {
+			q = vc_regex_empty(&c->rx, &empty);
+			if (q >= 0)
+				q = vc_regex_alt(&c->rx, node, empty, &node);
+		}
+		if (q >= 0)
+			q = vc_regex_concat(&c->rx, *root, node, root);
+	}
+	return q;
+}
+
+/*
+ * One mount entry: class 7, mount point, NUL, source, NUL, fstype, NUL,
+ * then the flag bytes (any, when there is no options condition).
+ */
+static int add_mount_entry(struct compiler *c, const struct rule *r, const struct mount_conds *m,
+			   const char *mount_point, uint32_t flags, bool data_match)
+{
+	const char *fields[] = {mount_point, r->path};
+	bool exact, any_flags_exact = true;
+	uint32_t root;
+	int q = mount_fields(c, fields, 2, &root, &exact);
+
+	if (q >= 0)
+		q = add_mount_bytes(c, 0, &root);
+	if (q >= 0)
+		q = append_fstype(c, m->fstype, &root, &exact);
+	if (q >= 0)
+		q = add_mount_bytes(c, 0, &root);
+	if (q >= 0)
+		q = m->has_options ? append_flags(c, flags, m->options_in, &root)
+				   : append_mount_path(c, NULL, &root, &any_flags_exact);
+	return q < 0 ? q
+		     : add_pdb_root(c, r, root, exact, MOUNT_PERM_MOUNT, 0,
+				    data_match ? MOUNT_AUDIT_DATA : 0);
+}
+
+/*
+ * "mount [CONDS] [SOURCE] [-> MOUNTPOINT]" as apparmor_parser 3.0.8 writes
+ * it (observed): the options are split by class. General options (ro,
+ * nosuid, ...) or none give one entry whose flags are exactly those
+ * options ("options in": each optional), with the data-match bit; bind and
+ * rbind give an entry of their own without it, and only when there is no
+ * fstype condition.
+ */
+static int add_mount(struct compiler *c, const struct rule *r)
+{
+	struct mount_conds m;
+	int q = read_mount_conds(r, &m);
+
+	if (q < 0)
+		return q;
+	if (!m.has_options || m.has_general_word)
+		q = add_mount_entry(c, r, &m, r->target, m.general, true);
+	if (q >= 0 && m.bind && !m.fstype)
+		q = add_mount_entry(c, r, &m, r->target, m.bind, false);
+	return q;
+}
+
+/*
+ * "remount [MOUNTPOINT]" without conditions: class 7, mount point, then
+ * any source and fstype, and exactly the flag byte of MS_REMOUNT (as the
+ * oracle writes it: a remount that sets other flags is not covered).
+ */
+static int add_remount(struct compiler *c, const struct rule *r)
+{
+	const char *fields[] = {r->path, NULL, NULL};
+	bool exact;
+	uint32_t root;
+	int q;
+
+	if (r->conds)
+		return -EOPNOTSUPP;
+	q = mount_fields(c, fields, 3, &root, &exact);
+	if (q >= 0)
+		q = add_mount_bytes(c, 0, &root);
+	if (q >= 0)
+		q = add_mount_bytes(c, MOUNT_FLAG_REMOUNT, &root);
+	return q < 0 ? q : add_pdb_root(c, r, root, exact, MOUNT_PERM_MOUNT, 0, MOUNT_AUDIT_DATA);
+}
+
+/* "pivot_root [oldroot=OLD] [NEW]": class 7, new root, NUL, old root. */
+static int add_pivot_root(struct compiler *c, const struct rule *r)
+{
+	const char *fields[] = {r->path, cond_value(r, "oldroot")};
+	bool exact;
+	uint32_t root;
+	int q;
+
+	if (r->target)
+		return -EOPNOTSUPP; /* the profile transition is not compiled yet */
+	q = mount_fields(c, fields, 2, &root, &exact);
+	return q < 0 ? q : add_pdb_root(c, r, root, exact, MOUNT_PERM_PIVOT, 0, 0);
+}
+
+/*
  * Without the af_unix feature apparmor_parser 3.0.8 writes a unix rule as
  * network access to the unix family with every permission: its type if
  * one is given, else types 0-15; access and peer conditions are dropped.
@@ -1096,6 +1407,26 @@ static int emit_profile(struct compiler *c, const struct profile *p, struct emit
 			break;
 		case RULE_NETWORK:
 			r = add_network(c, ru);
+			if (r == -EOPNOTSUPP)
+				return refuse(c, hn, ru);
+			break;
+		case RULE_MOUNT:
+			r = add_mount(c, ru);
+			if (r == -EOPNOTSUPP)
+				return refuse(c, hn, ru);
+			break;
+		case RULE_REMOUNT:
+			r = add_remount(c, ru);
+			if (r == -EOPNOTSUPP)
+				return refuse(c, hn, ru);
+			break;
+		case RULE_UMOUNT:
+			r = add_umount(c, ru);
+			if (r == -EOPNOTSUPP)
+				return refuse(c, hn, ru);
+			break;
+		case RULE_PIVOT_ROOT:
+			r = add_pivot_root(c, ru);
 			if (r == -EOPNOTSUPP)
 				return refuse(c, hn, ru);
 			break;

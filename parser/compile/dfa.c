@@ -886,7 +886,8 @@ static bool same_rule_perms(const VcDfaRule *x, const VcDfaRule *y)
 	return x->exact == y->exact && x->perms.user == y->perms.user &&
 	       x->perms.other == y->perms.other && x->perms.extra == y->perms.extra &&
 	       x->perms.deny == y->perms.deny && x->perms.audit == y->perms.audit &&
-	       x->perms.link_pair == y->perms.link_pair;
+	       x->perms.link_pair == y->perms.link_pair &&
+	       x->perms.audit_always == y->perms.audit_always;
 }
 
 /* Number rules by their permissions: canonical_rule[i] = first equal rule. */
@@ -906,7 +907,8 @@ static int canonical_rules(Builder *b)
 		uint64_t h = vc_hash_mix(((uint64_t)rule->perms.user << 48 |
 					  (uint64_t)rule->perms.other << 32 | rule->perms.extra) ^
 					 (rule->exact | rule->perms.deny << 1 |
-					  rule->perms.audit << 2 | rule->perms.link_pair << 3));
+					  rule->perms.audit << 2 | rule->perms.link_pair << 3 |
+					  (uint64_t)rule->perms.audit_always << 4));
 		size_t j;
 
 		for (j = h & t.mask; t.slots[j] != UINT32_MAX; j = (j + 1) & t.mask)

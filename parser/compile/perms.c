@@ -30,6 +30,8 @@ void vc_perms_add(VcPermsAccumulator *acc, const VcRulePerms *rule, bool exact)
 		    base | ((base & VC_MAY_EXEC) && (exec & VC_EXEC_INHERIT) ? VC_EXEC_MMAP : 0);
 		if (rule->audit)
 			acc->audit[h] |= logged;
+		if (h == 0)
+			acc->audit[h] |= rule->audit_always & VC_BASE_PERMS;
 		if (!(base & VC_MAY_EXEC))
 			continue;
 

@@ -56,6 +56,13 @@ typedef struct VcRulePerms {
 	bool deny;	/* deny rule: subtracts, and is quiet unless audit */
 	bool audit;	/* audit allow: log grants; audit deny: log denials (not quiet) */
 	bool link_pair; /* second half of a link pair: k means LINK_SUBSET, never logged */
+	/*
+	 * Owner-half bits an allow rule puts in the audit field whether or not
+	 * it is audited, without granting them: apparmor_parser 3.0.8 marks
+	 * every mount rule's state with the mount class's "match the data
+	 * too" bit (0x40) this way. Ignored for deny rules.
+	 */
+	uint16_t audit_always;
 } VcRulePerms;
 
 /* A state's permissions in the parser's ACCEPT/ACCEPT2 layout. */

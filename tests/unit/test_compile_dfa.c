@@ -266,6 +266,44 @@ static void test_exec_precedence_and_conflicts(void **state)
 	vc_dfa_done(&other);
 }
 
+static uint32_t state_of(const VcDfa *dfa, const char *path)
+{
+	uint32_t s = VC_DFA_START;
+
+	for (const char *p = path; *p; p++)
+		s = vc_dfa_step(dfa, s, (uint8_t)*p);
+	return s;
+}
+
+/*
+ * audit_always (the mount class's data-match bit): audited without being
+ * granted, from allow rules only, and it keeps rules that differ only in
+ * it apart.
+ */
+static void test_audit_always(void **state)
+{
+	VcFileRule rules[3] = {
+	    {.glob = "/a", .perms = {.user = VC_MAY_WRITE, .audit_always = 0x40}},
+	    {.glob = "/b", .perms = {.user = VC_MAY_WRITE}},
+	    {.glob = "/c", .perms = {.user = VC_MAY_WRITE, .deny = true, .audit_always = 0x40}},
+	};
+	_cleanup_(vc_dfa_done) VcDfa dfa = {};
+	uint32_t a, b, c;
+
+	(void)state;
+	assert_int_equal(vc_compile_file_dfa(rules, 3, &dfa, NULL), 0);
+	a = state_of(&dfa, "/a");
+	b = state_of(&dfa, "/b");
+	c = state_of(&dfa, "/c");
+	assert_int_equal(dfa.accept[a].accept, VC_MAY_WRITE);
+	assert_int_equal(dfa.accept[a].accept2, 0x40);
+	assert_int_equal(dfa.accept[b].accept, VC_MAY_WRITE);
+	assert_int_equal(dfa.accept[b].accept2, 0);
+	/* a deny rule: quiet w, no audit */
+	assert_int_equal(dfa.accept[c].accept, 0);
+	assert_int_equal(dfa.accept[c].accept2, VC_MAY_WRITE << 7);
+}
+
 static void test_equivalence_witness(void **state)
 {
 	VcFileRule a[] = {{.glob = "/x/**", .perms = {.user = VC_MAY_READ, .other = VC_MAY_READ}}};
@@ -419,6 +457,7 @@ int main(void)
 	    cmocka_unit_test(test_state_counts),
 	    cmocka_unit_test(test_no_rules),
 	    cmocka_unit_test(test_exec_precedence_and_conflicts),
+	    cmocka_unit_test(test_audit_always),
 	    cmocka_unit_test(test_equivalence_witness),
 	    cmocka_unit_test(test_decoder_rejects),
 	    cmocka_unit_test(test_round_trip),

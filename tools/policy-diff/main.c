@@ -44,6 +44,7 @@ static const char usage_text[] =
     "    old.bin: -\n"
     "    new.bin: r\n"
     "\n"
+    "One witness per differing automaton, the shortest: run again after fixing it.\n"
     "Capabilities, rlimits, mode and flags, path flags, attachment length and the\n"
     "exec-transition (xtable) names are compared too.\n"
     "\n"
