@@ -167,6 +167,34 @@ static struct vigil_label *vigil_transition(struct vigil_profile *profile,
 }
 
 /*
+ * The learning profile a complain-mode profile runs an exec without a
+ * rule in: an empty complain-mode child "null-<path>", created on first
+ * use, so everything the program does is logged for the tools.
+ */
+static struct vigil_label *vigil_learning_label(struct vigil_profile *parent,
+						const char *name)
+{
+	struct vigil_ns *ns = parent->ns;
+	struct vigil_profile *learner;
+	char *hname;
+
+	hname = kasprintf(GFP_KERNEL, "%s//null-%s", parent->hname, name);
+	if (!hname)
+		return NULL;
+	mutex_lock(&ns->lock);
+	learner = vigil_profile_lookup(ns, hname, strlen(hname));
+	if (!learner && !(parent->label.flags & VIGIL_LABEL_STALE)) {
+		learner = vigil_profile_alloc(hname, VIGIL_MODE_COMPLAIN, 0);
+		if (learner)
+			vigil_profile_insert(ns, learner);
+	}
+	vigil_profile_get(learner);
+	mutex_unlock(&ns->lock);
+	kfree(hname);
+	return learner ? &learner->label : NULL;
+}
+
+/*
  * Decide a confined exec and find its new label. Returns the error;
  * on success *new holds a reference and *secure says whether the
  * environment must be scrubbed.
@@ -215,8 +243,11 @@ static int vigil_confined_exec(struct vigil_profile *profile,
 		ad.error = decision.error;
 	}
 	if (!*new && !decision.error) {
-		/* Complain mode lets an exec without a rule stay put. */
-		*new = vigil_label_newest(&profile->label);
+		*new = vigil_learning_label(profile, name);
+		if (*new)
+			ad.target = vigil_label_profile(*new)->hname;
+		else
+			*new = vigil_label_newest(&profile->label);
 		*secure = false;
 	}
 	return vigil_audit_finish(&ad, decision.error);
