@@ -6,7 +6,8 @@
  * Reading shows a label; writing "changeprofile NAME" to current moves
  * the task to another profile now, "exec NAME" to exec does so at the
  * next exec, and "changehat TOKEN^HAT" to current enters a hat of the
- * task's profile (an empty HAT returns, with the same TOKEN). A
+ * task's profile (an empty HAT returns, with the same TOKEN).
+ * "permprofile" and "permhat" only ask whether the change would work. A
  * confined task needs its profile's change_profile permission for the
  * target; unconfined tasks may change to any profile.
  */
@@ -164,8 +165,11 @@ static int vigil_change_allowed(struct vigil_profile *profile,
 	return vigil_audit_finish(&ad, decision.error);
 }
 
-/* changeprofile NAME (now) or exec NAME (at the next exec). */
-static int vigil_change_profile(const char *name, bool onexec)
+/*
+ * changeprofile NAME (now) or exec NAME (at the next exec); with @test
+ * (permprofile) only ask whether it would be allowed.
+ */
+static int vigil_change_profile(const char *name, bool onexec, bool test)
 {
 	struct vigil_label *label = vigil_current_label();
 	struct vigil_profile *profile = vigil_label_profile(label);
@@ -180,7 +184,9 @@ static int vigil_change_profile(const char *name, bool onexec)
 					     VIGIL_MAY_CHANGE_PROFILE);
 	else if (!target)
 		error = vigil_change_allowed(profile, op, name, NULL, 0);
-	if (!error && onexec) {
+	if (error || test)
+		goto out;
+	if (onexec) {
 		struct vigil_label *old;
 
 		task_lock(current);
@@ -188,12 +194,12 @@ static int vigil_change_profile(const char *name, bool onexec)
 		ctx->onexec = &target->label;
 		task_unlock(current);
 		vigil_label_put(old);
-		target = NULL;
-	} else if (!error) {
+	} else {
 		vigil_task_ctx_clear(ctx);
 		error = vigil_commit_label(&target->label);
-		target = NULL;
 	}
+	target = NULL;
+out:
 	vigil_profile_put(target);
 	vigil_label_put(label);
 	return error;
@@ -249,8 +255,11 @@ static int vigil_hat_refused(struct vigil_label *label, const char *info,
 	return vigil_audit_finish(&ad, error);
 }
 
-/* changehat TOKEN^HAT: enter HAT, or return to the parent if empty. */
-static int vigil_change_hat(char *args)
+/*
+ * changehat TOKEN^HAT: enter HAT, or return to the parent if empty;
+ * with @test (permhat) only ask whether HAT exists.
+ */
+static int vigil_change_hat(char *args, bool test)
 {
 	struct vigil_task_ctx *ctx = vigil_task_ctx(current);
 	struct vigil_label *label, *previous;
@@ -276,7 +285,7 @@ static int vigil_change_hat(char *args)
 	}
 	if (!*name) {
 		error = 0;
-		if (!ctx->previous)
+		if (!ctx->previous || test)
 			goto out;
 		previous = vigil_label_newest(ctx->previous);
 		if (ctx->token != token) {
@@ -294,6 +303,10 @@ static int vigil_change_hat(char *args)
 	error = vigil_find_hat(vigil_label_profile(label), name, &hat);
 	if (error)
 		goto out;
+	if (test) {
+		vigil_profile_put(hat);
+		goto out;
+	}
 	if (ctx->previous && ctx->token != token) {
 		error = vigil_hat_refused(label, "failed token match", -EACCES,
 					  &hat->label);
@@ -334,11 +347,15 @@ static int vigil_setprocattr(const char *name, void *value, size_t size)
 		goto out;
 
 	if (current_attr && !strcmp(command, "changehat"))
-		error = vigil_change_hat(args);
+		error = vigil_change_hat(args, false);
+	else if (current_attr && !strcmp(command, "permhat"))
+		error = vigil_change_hat(args, true);
 	else if (current_attr && !strcmp(command, "changeprofile"))
-		error = vigil_change_profile(args, false);
+		error = vigil_change_profile(args, false, false);
+	else if (current_attr && !strcmp(command, "permprofile"))
+		error = vigil_change_profile(args, false, true);
 	else if (exec_attr && !strcmp(command, "exec"))
-		error = vigil_change_profile(args, true);
+		error = vigil_change_profile(args, true, false);
 	else
 		goto invalid;
 	if (!error)

@@ -3,10 +3,7 @@
  * Vigil AppArmor - exec: attachment and transitions
  *
  * At exec an unconfined task attaches to the profile whose attachment
- * matches the executable's path: a profile without an attachment
- * pattern matches by its exact name and wins at once; among patterns
- * the one with the longest literal left part wins, and two equally
- * good ones conflict, so neither attaches. A confined task needs
+ * matches the executable's path, ranked as attach_rank.c describes. A confined task needs
  * exec permission on the path; the permission's transition (inherit,
  * unconfined, a profile found by name or from the exec table, child
  * profiles for cx) picks the new profile, with the ix and ux
@@ -18,6 +15,7 @@
 #include <linux/fs.h>
 #include <linux/lsm_hooks.h>
 
+#include "include/attach_rank.h"
 #include "include/attr.h"
 #include "include/audit.h"
 #include "include/domain.h"
@@ -27,10 +25,7 @@
 #include "include/rlimit.h"
 #include "include/task.h"
 
-/*
- * How well @profile's attachment matches @name: -1 for no match,
- * INT_MAX for an exact-name match, else the literal prefix length.
- */
+/* How well @profile's attachment matches @name (see attach_rank.c). */
 static int vigil_attach_score(const struct vigil_profile *profile,
 			      const char *name)
 {
@@ -39,10 +34,11 @@ static int vigil_attach_score(const struct vigil_profile *profile,
 	u32 state;
 
 	if (!xmatch->dfa)
-		return strcmp(profile->base, name) ? -1 : INT_MAX;
+		return strcmp(profile->base, name) ? VIGIL_ATTACH_NONE :
+						     VIGIL_ATTACH_EXACT;
 	state = vigil_dfa_leftmatch(xmatch->dfa, xmatch->start, name, &count);
 	if (!(vigil_pdb_perms(xmatch, state)->allow & VIGIL_MAY_EXEC))
-		return -1;
+		return VIGIL_ATTACH_NONE;
 	return max_t(int, count, profile->record.xmatch_len);
 }
 
@@ -60,28 +56,20 @@ struct vigil_profile *vigil_find_attach(struct vigil_ns *ns,
 					const char *name, const char **info)
 {
 	struct vigil_profile *profile, *best = NULL;
-	int best_score = -1, score;
-	bool conflict = false;
+	struct vigil_attach_rank rank;
+	int score;
 
+	vigil_attach_rank_init(&rank);
 	mutex_lock(&ns->lock);
 	list_for_each_entry(profile, profiles, list) {
 		score = vigil_attach_score(profile, name);
-		if (score < 0 || score < best_score)
+		if (!vigil_attach_rank_offer(&rank, score))
 			continue;
-		if (score == INT_MAX) {
-			best = profile;
-			conflict = false;
-			break;
-		}
-		if (score == best_score) {
-			conflict = true;
-			continue;
-		}
 		best = profile;
-		best_score = score;
-		conflict = false;
+		if (score == VIGIL_ATTACH_EXACT)
+			break;
 	}
-	if (conflict) {
+	if (rank.conflict) {
 		*info = "conflicting profile attachments";
 		best = NULL;
 	}
@@ -167,6 +155,34 @@ static struct vigil_label *vigil_transition(struct vigil_profile *profile,
 }
 
 /*
+ * The learning profile a complain-mode profile runs an exec without a
+ * rule in: an empty complain-mode child "null-<path>", created on first
+ * use, so everything the program does is logged for the tools.
+ */
+static struct vigil_label *vigil_learning_label(struct vigil_profile *parent,
+						const char *name)
+{
+	struct vigil_ns *ns = parent->ns;
+	struct vigil_profile *learner;
+	char *hname;
+
+	hname = kasprintf(GFP_KERNEL, "%s//null-%s", parent->hname, name);
+	if (!hname)
+		return NULL;
+	mutex_lock(&ns->lock);
+	learner = vigil_profile_lookup(ns, hname, strlen(hname));
+	if (!learner && !(parent->label.flags & VIGIL_LABEL_STALE)) {
+		learner = vigil_profile_alloc(hname, VIGIL_MODE_COMPLAIN, 0);
+		if (learner)
+			vigil_profile_insert(ns, learner);
+	}
+	vigil_profile_get(learner);
+	mutex_unlock(&ns->lock);
+	kfree(hname);
+	return learner ? &learner->label : NULL;
+}
+
+/*
  * Decide a confined exec and find its new label. Returns the error;
  * on success *new holds a reference and *secure says whether the
  * environment must be scrubbed.
@@ -215,8 +231,11 @@ static int vigil_confined_exec(struct vigil_profile *profile,
 		ad.error = decision.error;
 	}
 	if (!*new && !decision.error) {
-		/* Complain mode lets an exec without a rule stay put. */
-		*new = vigil_label_newest(&profile->label);
+		*new = vigil_learning_label(profile, name);
+		if (*new)
+			ad.target = vigil_label_profile(*new)->hname;
+		else
+			*new = vigil_label_newest(&profile->label);
 		*secure = false;
 	}
 	return vigil_audit_finish(&ad, decision.error);

@@ -454,7 +454,9 @@ static int vigil_file_alloc(struct file *file)
 {
 	struct vigil_file_ctx *ctx = vigil_file_ctx(file);
 
+	spin_lock_init(&ctx->lock);
 	ctx->label = vigil_current_label();
+	ctx->checked = NULL;
 	ctx->allow = 0;
 	return 0;
 }
@@ -464,7 +466,9 @@ static void vigil_file_free(struct file *file)
 	struct vigil_file_ctx *ctx = vigil_file_ctx(file);
 
 	vigil_label_put(ctx->label);
+	vigil_label_put(ctx->checked);
 	ctx->label = NULL;
+	ctx->checked = NULL;
 }
 
 static int vigil_file_open(struct file *file)
@@ -494,30 +498,70 @@ static int vigil_file_open(struct file *file)
 	return error;
 }
 
+/* Whether @label is, in its newest version, @profile's label. */
+static bool vigil_label_is(struct vigil_label *label,
+			   struct vigil_profile *profile)
+{
+	struct vigil_label *newest;
+	bool same;
+
+	if (!label)
+		return false;
+	newest = vigil_label_newest(label);
+	same = newest == &profile->label;
+	vigil_label_put(newest);
+	return same;
+}
+
 /*
  * Decide a request through an open file for @profile. Files opened by
- * an unconfined task, and requests the opening label (still
- * @profile's) was already granted, need no lookup.
+ * an unconfined task, and requests already granted to the opening
+ * label or to the last label checked, when @profile is one of them,
+ * need no lookup. A label allowed by a full check joins the file's
+ * cache, so that it is not checked (and logged) again for the same
+ * request.
  */
 static int vigil_file_perm_as(struct vigil_profile *profile, const char *op,
 			      struct file *file, u32 request)
 {
 	struct vigil_file_ctx *ctx = vigil_file_ctx(file);
-	struct vigil_label *opener;
+	struct vigil_label *opener, *checked, *drop = NULL;
 	struct vigil_path_cond cond;
 	bool cached;
+	int error;
 
 	if (!request || !ctx->label ||
 	    !vigil_path_mediated(file->f_path.dentry))
 		return 0;
 	opener = vigil_label_newest(ctx->label);
-	cached = (opener->flags & VIGIL_LABEL_UNCONFINED) ||
-		 (opener == &profile->label && !(request & ~ctx->allow));
+	if (opener->flags & VIGIL_LABEL_UNCONFINED) {
+		vigil_label_put(opener);
+		return 0;
+	}
 	vigil_label_put(opener);
+	spin_lock(&ctx->lock);
+	checked = vigil_label_get(ctx->checked);
+	cached = !(request & ~ctx->allow);
+	spin_unlock(&ctx->lock);
+	cached = cached && (vigil_label_is(ctx->label, profile) ||
+			    vigil_label_is(checked, profile));
+	vigil_label_put(checked);
 	if (cached)
 		return 0;
 	cond = vigil_inode_cond(file_inode(file));
-	return vigil_path_perm(profile, op, &file->f_path, request, &cond);
+	error = vigil_path_perm(profile, op, &file->f_path, request, &cond);
+	if (error)
+		return error;
+	spin_lock(&ctx->lock);
+	if (!vigil_label_is(ctx->label, profile) &&
+	    !vigil_label_is(ctx->checked, profile)) {
+		drop = ctx->checked;
+		ctx->checked = vigil_label_get(&profile->label);
+	}
+	ctx->allow |= request;
+	spin_unlock(&ctx->lock);
+	vigil_label_put(drop);
+	return 0;
 }
 
 /**

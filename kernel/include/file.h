@@ -9,17 +9,23 @@
 #include <linux/fs.h>
 #include <linux/lsm_hooks.h>
 #include <linux/path.h>
+#include <linux/spinlock.h>
 
 #include "policy.h"
 
 /**
  * struct vigil_file_ctx - what Vigil remembers about an open file
+ * @lock: protects @checked and @allow
  * @label: label of the task that opened it (holds a reference)
- * @allow: permissions already granted to @label, so that reads and
- *	writes through the file need no new lookup
+ * @checked: the last other label a full check allowed, or NULL (holds
+ *	a reference)
+ * @allow: permissions already granted to @label and @checked, so that
+ *	reads and writes through the file need no new lookup
  */
 struct vigil_file_ctx {
+	spinlock_t lock;	/* @checked and @allow */
 	struct vigil_label *label;
+	struct vigil_label *checked;
 	u32 allow;
 };
 

@@ -31,13 +31,37 @@ note()
 	printf '%s\n' "$*" >>"$regress_out"
 }
 
-# The audit records logged since the last call, normalised. kauditd
-# prints asynchronously; a short sleep lets it catch up with the probe.
+# The kernel log is never cleared (other tests in the same boot read
+# it); records are told apart by their audit serial instead.
+regress_serial=0
+
+# The AppArmor records after $regress_serial: "SERIAL audit type=T ...".
+regress_new_records()
+{
+	dmesg | sed -n \
+		's/^.*audit: type=\([0-9]*\) audit([0-9.]*:\([0-9]*\)): \(apparmor=.*\)$/\2 audit type=\1 \3/p' |
+		awk -v last="$regress_serial" '$1 + 0 > last + 0'
+}
+
+# Skip the records logged so far. kauditd prints asynchronously; a
+# short sleep lets it catch up with the probe.
+regress_skip()
+{
+	local last
+	usleep 100000
+	last=$(regress_new_records | tail -n 1 | cut -d' ' -f1)
+	[ -n "$last" ] && regress_serial=$last
+	return 0
+}
+
+# Append the records logged since the last call, normalised.
 regress_audit()
 {
 	usleep 100000
-	dmesg -c | sed -n \
-		's/^.*audit: type=\([0-9]*\) audit([0-9.:]*): \(apparmor=.*\)$/audit type=\1 \2/p' |
+	regress_new_records >/tmp/regress.new
+	[ -s /tmp/regress.new ] || return 0
+	regress_serial=$(tail -n 1 /tmp/regress.new | cut -d' ' -f1)
+	cut -d' ' -f2- /tmp/regress.new |
 		sed 's/ pid=[0-9]*/ pid=N/g; s/ ppid=[0-9]*/ ppid=N/g' |
 		sed 's|name="/proc/[0-9]*/|name="/proc/N/|' >>"$regress_out"
 }
@@ -63,8 +87,7 @@ load()
 	else
 		note "load $1: failed"
 	fi
-	usleep 100000
-	dmesg -c >/dev/null
+	regress_skip
 }
 
 # as NAME OP...: run /regress/bin/NAME (attaching its profile) with OP...
@@ -113,7 +136,7 @@ regress_run()
 			done
 		fi
 		remove_all_profiles
-		dmesg -c >/dev/null
+		regress_skip
 		: >"$regress_out"
 		scenario
 		remove_all_profiles
