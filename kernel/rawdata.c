@@ -380,8 +380,10 @@ int vigil_rawdata_publish(struct vigil_ns *ns, struct vigil_rawdata *rd)
 			vigil_fs_remove(dir);
 			return PTR_ERR(dentry);
 		}
+		/* As in stock, stat() shows the size of the bytes. */
+		if (vigil_rawdata_files[i].fops == &vigil_rawdata_data_fops)
+			d_inode(dentry)->i_size = rd->size;
 	}
-	d_inode(dentry)->i_size = rd->size;
 	rd->ns = ns;
 	rd->dir = dir;
 	list_add(&rd->list, &ns->files.rawdata);
