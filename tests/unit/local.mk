@@ -40,5 +40,7 @@ tests_unit_test_cache_CFLAGS = $(UNIT_TEST_CFLAGS)
 tests_unit_test_cache_LDADD = $(UNIT_TEST_LDADD)
 tests_unit_test_load_CFLAGS = $(UNIT_TEST_CFLAGS)
 tests_unit_test_load_LDADD = $(UNIT_TEST_LDADD)
+# every write() the loader makes is seen by the test (see test_load.c)
+tests_unit_test_load_LDFLAGS = -Wl,--wrap=write
 TESTS += tests/unit/test_cache tests/unit/test_load
 endif

@@ -2,8 +2,8 @@
 /*
  * The kernel interface without a kernel: the apparmor directory found
  * from a mounts table, requests written whole to the right file of a
- * directory standing in for securityfs, and apparmor_parser 3.0.8's
- * explanation of each errno.
+ * directory standing in for securityfs, each in a single write() however
+ * large, and apparmor_parser 3.0.8's explanation of each errno.
  */
 #include "config.h"
 
@@ -11,14 +11,36 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/types.h>
 #include <unistd.h>
 #include <cmocka.h>
 
 #include "parser/load.h"
+
+/*
+ * write() is wrapped at link time (-Wl,--wrap=write) so that the tests see
+ * every call the loader makes: the kernel parses each write() as a whole
+ * load set, so how a stream is split is part of the behaviour. A test can
+ * also make the stand-in kernel take fewer bytes than offered.
+ */
+ssize_t __real_write(int fd, const void *buf, size_t count);
+ssize_t __wrap_write(int fd, const void *buf, size_t count);
+
+static unsigned int write_calls;
+static size_t last_write_size;
+static size_t write_limit = SIZE_MAX;
+
+ssize_t __wrap_write(int fd, const void *buf, size_t count)
+{
+	write_calls++;
+	last_write_size = count;
+	return __real_write(fd, buf, count < write_limit ? count : write_limit);
+}
 
 struct fixture {
 	char dir[64];
@@ -122,6 +144,42 @@ static void requests_go_whole_to_their_file(void **state)
 	assert_int_equal(kernel_iface_open(&k, "/nonexistent/apparmor"), -ENOENT);
 }
 
+/*
+ * A load set larger than a pipe buffer (64 KiB; Debian's largest profile
+ * files compile to 70-260 KiB) still goes to the kernel as one write():
+ * the kernel only accepts a write at offset 0, so a stream handed over in
+ * pieces arrives as its first piece alone, cut off mid-profile.
+ */
+static void a_large_stream_goes_in_one_write(void **state)
+{
+	struct fixture *fx = *state;
+	const size_t size = 256 * 1024 + 7;
+	uint8_t *stream = calloc(1, size);
+	struct kernel_iface k;
+
+	assert_non_null(stream);
+	write_text(fx->dir, ".replace", "");
+	assert_int_equal(kernel_iface_open(&k, fx->dir), 0);
+	write_calls = 0;
+	assert_int_equal(kernel_load_stream(&k, LOAD_REPLACE, stream, size), 0);
+	assert_int_equal(write_calls, 1);
+	assert_int_equal(last_write_size, size);
+	assert_int_equal(file_size(fx->dir, ".replace"), size);
+
+	/*
+	 * A kernel that took only part has parsed that part as the whole
+	 * set: an error, never a cue to write the rest as another request.
+	 */
+	write_text(fx->dir, ".replace", "");
+	write_calls = 0;
+	write_limit = 64 * 1024;
+	assert_int_equal(kernel_load_stream(&k, LOAD_REPLACE, stream, size), -EPROTO);
+	write_limit = SIZE_MAX;
+	assert_int_equal(write_calls, 1);
+	kernel_iface_close(&k);
+	free(stream);
+}
+
 static void explains_errors_as_apparmor_parser(void **state)
 {
 	static const struct {
@@ -159,6 +217,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(finds_apparmor_under_securityfs, setup, teardown),
 	    cmocka_unit_test_setup_teardown(requests_go_whole_to_their_file, setup, teardown),
+	    cmocka_unit_test_setup_teardown(a_large_stream_goes_in_one_write, setup, teardown),
 	    cmocka_unit_test(explains_errors_as_apparmor_parser),
 	};
 
