@@ -367,9 +367,10 @@ static int vigil_path_link(struct dentry *old_dentry,
 			   const struct path *new_dir,
 			   struct dentry *new_dentry)
 {
-	struct path link = { .mnt = new_dir->mnt, .dentry = new_dentry };
-	struct path target = { .mnt = new_dir->mnt, .dentry = old_dentry };
 	struct inode *inode = d_backing_inode(old_dentry);
+	/* Both names live on the mount the new link is made in. */
+	struct path new_link = { .mnt = new_dir->mnt, .dentry = new_dentry };
+	struct path existing = { .mnt = new_dir->mnt, .dentry = old_dentry };
 	struct vigil_path_cond cond;
 	struct vigil_profile *profile;
 	int error;
@@ -380,7 +381,7 @@ static int vigil_path_link(struct dentry *old_dentry,
 	if (!profile)
 		return 0;
 	cond = vigil_inode_cond(inode);
-	error = vigil_link_perm(profile, &link, &target, &cond);
+	error = vigil_link_perm(profile, &new_link, &existing, &cond);
 	vigil_profile_put(profile);
 	return error;
 }

@@ -25,6 +25,16 @@
 #include "include/pseudofs.h"
 #include "include/rawdata.h"
 
+/* One character of a directory name, or 0 to leave it out. */
+static char vigil_mangle_char(char c)
+{
+	if (isalnum(c) || c == '.' || c == '_' || c == '-')
+		return c;
+	if (c == '/')
+		return '.';
+	return isspace(c) ? '_' : 0;
+}
+
 /**
  * vigil_mangle_name - a profile name as a directory name
  * @name: NUL-terminated profile base name
@@ -40,16 +50,10 @@ size_t vigil_mangle_name(const char *name, char *out)
 	size_t len = 0;
 	char c;
 
-	while (*name == '/' || *name == '.')
-		name++;
+	name += strspn(name, "/.");
 	for (; *name; name++) {
-		if (*name == '/')
-			c = '.';
-		else if (isspace(*name))
-			c = '_';
-		else if (isalnum(*name) || strchr("._-", *name))
-			c = *name;
-		else
+		c = vigil_mangle_char(*name);
+		if (!c)
 			continue;
 		if (out)
 			out[len] = c;

@@ -131,6 +131,7 @@ struct dentry *vigil_fs_create(const char *name, umode_t mode,
 	struct dentry *dentry;
 	struct inode *dir, *inode;
 	int err = -ENOMEM;
+	size_t name_len;
 
 	if (obj) {
 		node = kmalloc(sizeof(*node), GFP_KERNEL);
@@ -142,8 +143,9 @@ struct dentry *vigil_fs_create(const char *name, umode_t mode,
 	if (!parent)
 		parent = vigil_fs_mnt->mnt_root;
 	dir = d_inode(parent);
+	name_len = strlen(name);
 	inode_lock(dir);
-	dentry = lookup_one_len(name, parent, strlen(name));
+	dentry = lookup_one_len(name, parent, name_len);
 	if (IS_ERR(dentry)) {
 		err = PTR_ERR(dentry);
 		goto fail_unlock;
@@ -159,15 +161,20 @@ struct dentry *vigil_fs_create(const char *name, umode_t mode,
 	inode->i_mode = mode;
 	simple_inode_init_ts(inode);
 	inode->i_private = node;
-	if (S_ISDIR(mode)) {
-		inode->i_op = iops ? iops : &simple_dir_inode_operations;
+	switch (mode & S_IFMT) {
+	case S_IFDIR:
 		inode->i_fop = &simple_dir_operations;
+		inode->i_op = iops ?: &simple_dir_inode_operations;
+		/* The new directory's "." and its ".." in the parent. */
 		inc_nlink(inode);
 		inc_nlink(dir);
-	} else if (S_ISLNK(mode)) {
+		break;
+	case S_IFLNK:
 		inode->i_op = iops;
-	} else {
+		break;
+	default:
 		inode->i_fop = fops;
+		break;
 	}
 	d_instantiate(dentry, inode);
 	inode_unlock(dir);
