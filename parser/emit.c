@@ -177,7 +177,8 @@ struct compiler {
 	const struct rule *origin;
 	const char *xtable[MAX_XTABLE];
 	size_t n_xtable;
-	size_t record_start; /* DFA alignment is relative to the record's header */
+	size_t n_file_xtable; /* entries of file rules, before pivot_root targets */
+	size_t record_start;  /* DFA alignment is relative to the record's header */
 	/* policydb rules beyond the class markers */
 	VcRegex rx;
 	VcDfaRule *pdb;
@@ -1039,16 +1040,17 @@ static int mount_fields(struct compiler *c, const char *const *fields, size_t n,
 	return q;
 }
 
-/* "umount [MOUNTPOINT]": class 7 then the mount point. Conditions are not compiled yet. */
+/*
+ * "umount [CONDS] [MOUNTPOINT]": class 7 then the mount point. The kernel
+ * matches nothing else for umount, and apparmor_parser 3.0.8 writes a rule
+ * with fstype or options conditions exactly as one without (observed).
+ */
 static int add_umount(struct compiler *c, const struct rule *r)
 {
 	bool exact;
 	uint32_t root;
-	int q;
+	int q = mount_fields(c, &r->path, 1, &root, &exact);
 
-	if (r->conds)
-		return -EOPNOTSUPP;
-	q = mount_fields(c, &r->path, 1, &root, &exact);
 	return q < 0 ? q : add_pdb_root(c, r, root, exact, MOUNT_PERM_UMOUNT, 0, 0);
 }
 
@@ -1282,18 +1284,35 @@ static int add_mount(struct compiler *c, const struct rule *r)
 	return q;
 }
 
-/* "pivot_root [oldroot=OLD] [NEW]": class 7, new root, NUL, old root. */
+/*
+ * "pivot_root [oldroot=OLD] [NEW] [-> PROFILE]": class 7, new root, NUL,
+ * old root, granting x. apparmor_parser 3.0.8 puts the profile in the file
+ * xtable after the file rules' entries (observed) and its index in the
+ * state's exec bits, so rules with targets are added after every other rule.
+ * (The 6.12 kernel does not use the transition.)
+ */
 static int add_pivot_root(struct compiler *c, const struct rule *r)
 {
 	const char *fields[] = {r->path, cond_value(r, "oldroot")};
+	uint16_t perms = MOUNT_PERM_PIVOT;
+	uint32_t index;
 	bool exact;
 	uint32_t root;
-	int q;
+	int q = 0;
 
-	if (r->target)
-		return -EOPNOTSUPP; /* the profile transition is not compiled yet */
-	q = mount_fields(c, fields, 2, &root, &exact);
-	return q < 0 ? q : add_pdb_root(c, r, root, exact, MOUNT_PERM_PIVOT, 0, 0);
+	if (r->target) {
+		q = xtable_index(c, r->target, &index);
+		/*
+		 * A file rule's entry: its index depends on the oracle's own
+		 * order of those entries, reproduced only when there is one.
+		 */
+		if (q >= 0 && index < c->n_file_xtable && c->n_file_xtable > 1)
+			return -EOPNOTSUPP;
+		perms |= (uint16_t)((VC_EXEC_TARGET_TABLE + index) << VC_EXEC_TARGET_SHIFT);
+	}
+	if (q >= 0)
+		q = mount_fields(c, fields, 2, &root, &exact);
+	return q < 0 ? q : add_pdb_root(c, r, root, exact, perms, 0, 0);
 }
 
 /*
@@ -1389,6 +1408,14 @@ static int report_too_complex(struct compiler *c, const char *hn)
 	return -E2BIG;
 }
 
+static bool has_deny_pivot_root(const struct profile *p)
+{
+	for (const struct rule *ru = p->rules; ru; ru = ru->next)
+		if (ru->kind == RULE_PIVOT_ROOT && (ru->qual & QUAL_DENY))
+			return true;
+	return false;
+}
+
 static int emit_profile(struct compiler *c, const struct profile *p, struct emit_buffer *out)
 {
 	const char *hn = hname(c->arena, p);
@@ -1458,9 +1485,9 @@ static int emit_profile(struct compiler *c, const struct profile *p, struct emit
 				return refuse(c, hn, ru);
 			break;
 		case RULE_PIVOT_ROOT:
-			r = add_pivot_root(c, ru);
-			if (r == -EOPNOTSUPP)
-				return refuse(c, hn, ru);
+			/* with a target: after every file rule's xtable entry, below */
+			if (!ru->target)
+				r = add_pivot_root(c, ru);
 			break;
 		case RULE_DBUS:
 			/* not in the 6.12 feature set: apparmor_parser drops them too */
@@ -1471,6 +1498,16 @@ static int emit_profile(struct compiler *c, const struct profile *p, struct emit
 			return refuse(c, hn, ru);
 		}
 	}
+	c->n_file_xtable = c->n_xtable;
+	for (const struct rule *ru = p->rules; ru && r >= 0; ru = ru->next)
+		if (ru->kind == RULE_PIVOT_ROOT && ru->target) {
+			/* the oracle keeps a denied transition's index; we would drop it */
+			if (has_deny_pivot_root(p))
+				return refuse(c, hn, ru);
+			r = add_pivot_root(c, ru);
+			if (r == -EOPNOTSUPP)
+				return refuse(c, hn, ru);
+		}
 	c->origin = NULL;
 	if (r >= 0 && (p->is_hat || has_hats(p)))
 		r = add_change_hat_access(c);
@@ -1594,6 +1631,12 @@ static int emit_profile(struct compiler *c, const struct profile *p, struct emit
 	}
 
 	r = compile_policydb(c, &blob);
+	if (r == -ENOTUNIQ)
+		/* apparmor_parser 3.0.8 ORs the two xtable indexes: never that */
+		fprintf(c->err,
+			"apparmor_parser: profile %s: pivot_root rules with different profile "
+			"transitions match the same paths; refusing to emit weaker policy\n",
+			hn);
 	if (r >= 0) {
 		r = put_struct(out, "policydb");
 		if (r >= 0)
@@ -1626,33 +1669,34 @@ static int emit_profile(struct compiler *c, const struct profile *p, struct emit
 		vc_blob_done(&blob);
 		if (r < 0)
 			return r;
-		if (c->n_xtable) {
-			r = put_struct(out, "xtable");
-			if (r >= 0)
-				r = put_code(out, VC_T_ARRAY);
-			if (r >= 0)
-				r = put_le(out, c->n_xtable, 2);
-			for (size_t i = 0; i < c->n_xtable && r >= 0; i++) {
-				const char *e = c->xtable[i];
+	}
+	/* without file rules too: pivot_root targets (as the oracle writes it) */
+	if (c->n_xtable) {
+		r = put_struct(out, "xtable");
+		if (r >= 0)
+			r = put_code(out, VC_T_ARRAY);
+		if (r >= 0)
+			r = put_le(out, c->n_xtable, 2);
+		for (size_t i = 0; i < c->n_xtable && r >= 0; i++) {
+			const char *e = c->xtable[i];
 
-				/* ":ns:name" is written ":ns\0name" */
-				if (e[0] == ':' && strchr(e + 1, ':')) {
-					const char *colon = strchr(e + 1, ':');
-					size_t len = strlen(e);
-					char *copy = arena_strdup(c->arena, e);
+			/* ":ns:name" is written ":ns\0name" */
+			if (e[0] == ':' && strchr(e + 1, ':')) {
+				const char *colon = strchr(e + 1, ':');
+				size_t len = strlen(e);
+				char *copy = arena_strdup(c->arena, e);
 
-					copy[colon - e] = '\0';
-					r = put_text(out, VC_T_STRING, copy, len);
-				} else
-					r = put_string(out, e);
-			}
-			if (r >= 0)
-				r = put_code(out, VC_T_ARRAYEND);
-			if (r >= 0)
-				r = put_code(out, VC_T_STRUCTEND);
-			if (r < 0)
-				return r;
+				copy[colon - e] = '\0';
+				r = put_text(out, VC_T_STRING, copy, len);
+			} else
+				r = put_string(out, e);
 		}
+		if (r >= 0)
+			r = put_code(out, VC_T_ARRAYEND);
+		if (r >= 0)
+			r = put_code(out, VC_T_STRUCTEND);
+		if (r < 0)
+			return r;
 	}
 	return put_code(out, VC_T_STRUCTEND);
 }
