@@ -1262,6 +1262,8 @@ static int add_mount(struct compiler *c, const struct rule *r)
 		return -EOPNOTSUPP;
 	if (m.fstype && m.has_options && !m.named[MOUNT_GENERAL])
 		return -EOPNOTSUPP; /* the oracle fails on these */
+	if (m.named[MOUNT_PROPAGATION] && fields[1])
+		return -EOPNOTSUPP; /* the oracle fails on these */
 	if (m.named[MOUNT_PROPAGATION] && (m.named[MOUNT_GENERAL] || m.named[MOUNT_BIND] ||
 					   m.named[MOUNT_MOVE] || m.named[MOUNT_REMOUNT]))
 		return -EOPNOTSUPP;
