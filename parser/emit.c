@@ -177,7 +177,8 @@ struct compiler {
 	const struct rule *origin;
 	const char *xtable[MAX_XTABLE];
 	size_t n_xtable;
-	size_t record_start; /* DFA alignment is relative to the record's header */
+	size_t n_file_xtable; /* entries of file rules, before pivot_root targets */
+	size_t record_start;  /* DFA alignment is relative to the record's header */
 	/* policydb rules beyond the class markers */
 	VcRegex rx;
 	VcDfaRule *pdb;
@@ -983,12 +984,11 @@ static int add_network(struct compiler *c, const struct rule *r)
  * and never from a deny rule: the kernel reads it only from allow, so it
  * changes nothing there, but it is part of the oracle's output.
  */
-#define MOUNT_CLASS	   7
-#define MOUNT_PERM_UMOUNT  VC_MAY_READ
-#define MOUNT_PERM_PIVOT   VC_MAY_EXEC
-#define MOUNT_PERM_MOUNT   VC_MAY_WRITE
-#define MOUNT_AUDIT_DATA   0x40u
-#define MOUNT_FLAG_REMOUNT 6 /* MS_REMOUNT is bit 5; flag bit i is byte i + 1 */
+#define MOUNT_CLASS	  7
+#define MOUNT_PERM_UMOUNT VC_MAY_READ
+#define MOUNT_PERM_PIVOT  VC_MAY_EXEC
+#define MOUNT_PERM_MOUNT  VC_MAY_WRITE
+#define MOUNT_AUDIT_DATA  0x40u
 
 /* Append a path glob to *root, or any bytes but NUL when there is none. */
 static int append_mount_path(struct compiler *c, const char *glob, uint32_t *root, bool *exact)
@@ -1040,50 +1040,82 @@ static int mount_fields(struct compiler *c, const char *const *fields, size_t n,
 	return q;
 }
 
-/* "umount [MOUNTPOINT]": class 7 then the mount point. Conditions are not compiled yet. */
+/*
+ * "umount [CONDS] [MOUNTPOINT]": class 7 then the mount point. The kernel
+ * matches nothing else for umount, and apparmor_parser 3.0.8 writes a rule
+ * with fstype or options conditions exactly as one without (observed).
+ */
 static int add_umount(struct compiler *c, const struct rule *r)
 {
 	bool exact;
 	uint32_t root;
-	int q;
+	int q = mount_fields(c, &r->path, 1, &root, &exact);
 
-	if (r->conds)
-		return -EOPNOTSUPP;
-	q = mount_fields(c, &r->path, 1, &root, &exact);
 	return q < 0 ? q : add_pdb_root(c, r, root, exact, MOUNT_PERM_UMOUNT, 0, 0);
 }
 
 /*
- * The mount options compiled so far, as the mount flag bits they set
- * (MS_RDONLY is bit 0, ...). Options that clear a flag (rw, suid, ...), and
- * the remount, move and propagation classes are refused: the oracle's
- * encoding of those has not been reproduced.
+ * Mount options by class, as the mount flag bits they set (MS_RDONLY is
+ * bit 0, ...). apparmor_parser 3.0.8 writes one entry per class present.
+ * Options that clear a flag (rw, suid, ...) are refused: the oracle's
+ * encoding of those is irregular (options=rw gives an optional byte 0xfe).
  */
+enum mount_class {
+	MOUNT_GENERAL, /* the only class whose entry carries the data-match bit */
+	MOUNT_BIND,
+	MOUNT_MOVE,
+	MOUNT_PROPAGATION,
+	MOUNT_REMOUNT,
+	N_MOUNT_CLASSES
+};
+
+#define MS_REC_BIT     (1u << 14)
+#define MS_REMOUNT_BIT (1u << 5)
+
 static const struct mount_option {
 	const char *word;
 	uint32_t flags;
-	bool bind; /* bind class: an entry of its own, without the data-match bit */
+	enum mount_class class;
 } compiled_mount_options[] = {
-    {"ro", 1u << 0, false},
-    {"r", 1u << 0, false},
-    {"read-only", 1u << 0, false},
-    {"nosuid", 1u << 1, false},
-    {"nodev", 1u << 2, false},
-    {"noexec", 1u << 3, false},
-    {"sync", 1u << 4, false},
-    {"mand", 1u << 6, false},
-    {"dirsync", 1u << 7, false},
-    {"noatime", 1u << 10, false},
-    {"nodiratime", 1u << 11, false},
-    {"silent", 1u << 15, false},
-    {"acl", 1u << 16, false},
-    {"relatime", 1u << 21, false},
-    {"iversion", 1u << 23, false},
-    {"strictatime", 1u << 24, false},
-    {"bind", 1u << 12, true},
-    {"B", 1u << 12, true},
-    {"rbind", 1u << 12 | 1u << 14, true},
-    {"R", 1u << 12 | 1u << 14, true},
+    {"ro", 1u << 0, MOUNT_GENERAL},
+    {"r", 1u << 0, MOUNT_GENERAL},
+    {"read-only", 1u << 0, MOUNT_GENERAL},
+    {"nosuid", 1u << 1, MOUNT_GENERAL},
+    {"nodev", 1u << 2, MOUNT_GENERAL},
+    {"noexec", 1u << 3, MOUNT_GENERAL},
+    {"sync", 1u << 4, MOUNT_GENERAL},
+    {"remount", MS_REMOUNT_BIT, MOUNT_REMOUNT},
+    {"mand", 1u << 6, MOUNT_GENERAL},
+    {"dirsync", 1u << 7, MOUNT_GENERAL},
+    {"noatime", 1u << 10, MOUNT_GENERAL},
+    {"nodiratime", 1u << 11, MOUNT_GENERAL},
+    {"bind", 1u << 12, MOUNT_BIND},
+    {"B", 1u << 12, MOUNT_BIND},
+    {"rbind", 1u << 12 | MS_REC_BIT, MOUNT_BIND},
+    {"R", 1u << 12 | MS_REC_BIT, MOUNT_BIND},
+    {"move", 1u << 13, MOUNT_MOVE},
+    {"M", 1u << 13, MOUNT_MOVE},
+    {"silent", 1u << 15, MOUNT_GENERAL},
+    {"acl", 1u << 16, MOUNT_GENERAL},
+    {"unbindable", 1u << 17, MOUNT_PROPAGATION},
+    {"make-unbindable", 1u << 17, MOUNT_PROPAGATION},
+    {"runbindable", 1u << 17 | MS_REC_BIT, MOUNT_PROPAGATION},
+    {"make-runbindable", 1u << 17 | MS_REC_BIT, MOUNT_PROPAGATION},
+    {"private", 1u << 18, MOUNT_PROPAGATION},
+    {"make-private", 1u << 18, MOUNT_PROPAGATION},
+    {"rprivate", 1u << 18 | MS_REC_BIT, MOUNT_PROPAGATION},
+    {"make-rprivate", 1u << 18 | MS_REC_BIT, MOUNT_PROPAGATION},
+    {"slave", 1u << 19, MOUNT_PROPAGATION},
+    {"make-slave", 1u << 19, MOUNT_PROPAGATION},
+    {"rslave", 1u << 19 | MS_REC_BIT, MOUNT_PROPAGATION},
+    {"make-rslave", 1u << 19 | MS_REC_BIT, MOUNT_PROPAGATION},
+    {"shared", 1u << 20, MOUNT_PROPAGATION},
+    {"make-shared", 1u << 20, MOUNT_PROPAGATION},
+    {"rshared", 1u << 20 | MS_REC_BIT, MOUNT_PROPAGATION},
+    {"make-rshared", 1u << 20 | MS_REC_BIT, MOUNT_PROPAGATION},
+    {"relatime", 1u << 21, MOUNT_GENERAL},
+    {"iversion", 1u << 23, MOUNT_GENERAL},
+    {"strictatime", 1u << 24, MOUNT_GENERAL},
 };
 
 static const struct mount_option *find_mount_option(const char *word)
@@ -1099,10 +1131,9 @@ static const struct mount_option *find_mount_option(const char *word)
 struct mount_conds {
 	const struct cond *fstype; /* NULL: any */
 	bool has_options;
-	bool options_in;       /* "options in (...)": each flag optional */
-	uint32_t general;      /* flags of the general entry */
-	uint32_t bind;	       /* flags of the bind entry */
-	bool has_general_word; /* a general option was named */
+	bool options_in;		 /* "options in (...)": each flag optional */
+	uint32_t flags[N_MOUNT_CLASSES]; /* per class */
+	bool named[N_MOUNT_CLASSES];	 /* an option of the class was named */
 };
 
 static int read_mount_conds(const struct rule *r, struct mount_conds *m)
@@ -1124,12 +1155,8 @@ static int read_mount_conds(const struct rule *r, struct mount_conds *m)
 
 			if (!o)
 				return -EOPNOTSUPP;
-			if (o->bind)
-				m->bind |= o->flags;
-			else {
-				m->general |= o->flags;
-				m->has_general_word = true;
-			}
+			m->flags[o->class] |= o->flags;
+			m->named[o->class] = true;
 		}
 	}
 	return 0;
@@ -1181,9 +1208,8 @@ static int append_flags(struct compiler *c, uint32_t flags, bool optional, uint3
  * then the flag bytes (any, when there is no options condition).
  */
 static int add_mount_entry(struct compiler *c, const struct rule *r, const struct mount_conds *m,
-			   const char *mount_point, uint32_t flags, bool data_match)
+			   const char *const fields[2], uint32_t flags, bool data_match)
 {
-	const char *fields[] = {mount_point, r->path};
 	bool exact, any_flags_exact = true;
 	uint32_t root;
 	int q = mount_fields(c, fields, 2, &root, &exact);
@@ -1203,61 +1229,92 @@ static int add_mount_entry(struct compiler *c, const struct rule *r, const struc
 }
 
 /*
- * "mount [CONDS] [SOURCE] [-> MOUNTPOINT]" as apparmor_parser 3.0.8 writes
- * it (observed): the options are split by class. General options (ro,
- * nosuid, ...) or none give one entry whose flags are exactly those
- * options ("options in": each optional), with the data-match bit; bind and
- * rbind give an entry of their own without it, and only when there is no
- * fstype condition.
+ * "mount [CONDS] [SOURCE] [-> MOUNTPOINT]" and "remount [CONDS]
+ * [MOUNTPOINT]" as apparmor_parser 3.0.8 writes them (observed): one entry
+ * per option class, its flags exactly those of the class ("options in":
+ * each optional, but not for the remount keyword).
+ *   general (ro, nosuid, ...), or no options at all: with the data-match bit;
+ *   remount: every flag of the rule plus MS_REMOUNT, with the data-match
+ *   bit, only without fstype and source (the remount keyword implies the
+ *   class);
+ *   bind, move, propagation: without it, only without fstype (the oracle
+ *   drops a bind entry then and fails on move and propagation: refused).
  */
 static int add_mount(struct compiler *c, const struct rule *r)
 {
+	bool remount = r->kind == RULE_REMOUNT;
+	/* mount point and source */
+	const char *fields[2] = {remount ? r->path : r->target, remount ? NULL : r->path};
 	struct mount_conds m;
+	uint32_t all = 0;
 	int q = read_mount_conds(r, &m);
 
 	if (q < 0)
 		return q;
-	if (!m.has_options || m.has_general_word)
-		q = add_mount_entry(c, r, &m, r->target, m.general, true);
-	if (q >= 0 && m.bind && !m.fstype)
-		q = add_mount_entry(c, r, &m, r->target, m.bind, false);
+	if (remount) {
+		m.has_options = true;
+		m.options_in = false;
+		m.named[MOUNT_REMOUNT] = true;
+		m.flags[MOUNT_REMOUNT] |= MS_REMOUNT_BIT;
+	}
+	/* combinations whose oracle output is not reproduced */
+	if (m.fstype && (m.named[MOUNT_MOVE] || m.named[MOUNT_PROPAGATION]))
+		return -EOPNOTSUPP;
+	if (m.fstype && m.has_options && !m.named[MOUNT_GENERAL])
+		return -EOPNOTSUPP; /* the oracle fails on these */
+	if (m.named[MOUNT_PROPAGATION] && fields[1])
+		return -EOPNOTSUPP; /* the oracle fails on these */
+	if (m.named[MOUNT_PROPAGATION] && (m.named[MOUNT_GENERAL] || m.named[MOUNT_BIND] ||
+					   m.named[MOUNT_MOVE] || m.named[MOUNT_REMOUNT]))
+		return -EOPNOTSUPP;
+	if (m.named[MOUNT_REMOUNT] && (m.named[MOUNT_MOVE] || m.named[MOUNT_BIND]))
+		return -EOPNOTSUPP;
+	/* with a source the oracle drops the remount entry, or fails without another */
+	if (m.named[MOUNT_REMOUNT] && fields[1] && !m.named[MOUNT_GENERAL])
+		return -EOPNOTSUPP;
+	for (int k = 0; k < N_MOUNT_CLASSES; k++)
+		all |= m.flags[k];
+	if (!m.has_options || m.named[MOUNT_GENERAL])
+		q = add_mount_entry(c, r, &m, fields, m.flags[MOUNT_GENERAL], true);
+	if (m.fstype)
+		return q;
+	if (q >= 0 && m.named[MOUNT_REMOUNT] && !fields[1])
+		q = add_mount_entry(c, r, &m, fields, all, true);
+	for (int k = MOUNT_BIND; k <= MOUNT_PROPAGATION && q >= 0; k++)
+		if (m.named[k])
+			q = add_mount_entry(c, r, &m, fields, m.flags[k], false);
 	return q;
 }
 
 /*
- * "remount [MOUNTPOINT]" without conditions: class 7, mount point, then
- * any source and fstype, and exactly the flag byte of MS_REMOUNT (as the
- * oracle writes it: a remount that sets other flags is not covered).
+ * "pivot_root [oldroot=OLD] [NEW] [-> PROFILE]": class 7, new root, NUL,
+ * old root, granting x. apparmor_parser 3.0.8 puts the profile in the file
+ * xtable after the file rules' entries (observed) and its index in the
+ * state's exec bits, so rules with targets are added after every other rule.
+ * (The 6.12 kernel does not use the transition.)
  */
-static int add_remount(struct compiler *c, const struct rule *r)
-{
-	const char *fields[] = {r->path, NULL, NULL};
-	bool exact;
-	uint32_t root;
-	int q;
-
-	if (r->conds)
-		return -EOPNOTSUPP;
-	q = mount_fields(c, fields, 3, &root, &exact);
-	if (q >= 0)
-		q = add_mount_bytes(c, 0, &root);
-	if (q >= 0)
-		q = add_mount_bytes(c, MOUNT_FLAG_REMOUNT, &root);
-	return q < 0 ? q : add_pdb_root(c, r, root, exact, MOUNT_PERM_MOUNT, 0, MOUNT_AUDIT_DATA);
-}
-
-/* "pivot_root [oldroot=OLD] [NEW]": class 7, new root, NUL, old root. */
 static int add_pivot_root(struct compiler *c, const struct rule *r)
 {
 	const char *fields[] = {r->path, cond_value(r, "oldroot")};
+	uint16_t perms = MOUNT_PERM_PIVOT;
+	uint32_t index;
 	bool exact;
 	uint32_t root;
-	int q;
+	int q = 0;
 
-	if (r->target)
-		return -EOPNOTSUPP; /* the profile transition is not compiled yet */
-	q = mount_fields(c, fields, 2, &root, &exact);
-	return q < 0 ? q : add_pdb_root(c, r, root, exact, MOUNT_PERM_PIVOT, 0, 0);
+	if (r->target) {
+		q = xtable_index(c, r->target, &index);
+		/*
+		 * A file rule's entry: its index depends on the oracle's own
+		 * order of those entries, reproduced only when there is one.
+		 */
+		if (q >= 0 && index < c->n_file_xtable && c->n_file_xtable > 1)
+			return -EOPNOTSUPP;
+		perms |= (uint16_t)((VC_EXEC_TARGET_TABLE + index) << VC_EXEC_TARGET_SHIFT);
+	}
+	if (q >= 0)
+		q = mount_fields(c, fields, 2, &root, &exact);
+	return q < 0 ? q : add_pdb_root(c, r, root, exact, perms, 0, 0);
 }
 
 /*
@@ -1353,6 +1410,14 @@ static int report_too_complex(struct compiler *c, const char *hn)
 	return -E2BIG;
 }
 
+static bool has_deny_pivot_root(const struct profile *p)
+{
+	for (const struct rule *ru = p->rules; ru; ru = ru->next)
+		if (ru->kind == RULE_PIVOT_ROOT && (ru->qual & QUAL_DENY))
+			return true;
+	return false;
+}
+
 static int emit_profile(struct compiler *c, const struct profile *p, struct emit_buffer *out)
 {
 	const char *hn = hname(c->arena, p);
@@ -1411,12 +1476,8 @@ static int emit_profile(struct compiler *c, const struct profile *p, struct emit
 				return refuse(c, hn, ru);
 			break;
 		case RULE_MOUNT:
-			r = add_mount(c, ru);
-			if (r == -EOPNOTSUPP)
-				return refuse(c, hn, ru);
-			break;
 		case RULE_REMOUNT:
-			r = add_remount(c, ru);
+			r = add_mount(c, ru);
 			if (r == -EOPNOTSUPP)
 				return refuse(c, hn, ru);
 			break;
@@ -1426,9 +1487,9 @@ static int emit_profile(struct compiler *c, const struct profile *p, struct emit
 				return refuse(c, hn, ru);
 			break;
 		case RULE_PIVOT_ROOT:
-			r = add_pivot_root(c, ru);
-			if (r == -EOPNOTSUPP)
-				return refuse(c, hn, ru);
+			/* with a target: after every file rule's xtable entry, below */
+			if (!ru->target)
+				r = add_pivot_root(c, ru);
 			break;
 		case RULE_DBUS:
 			/* not in the 6.12 feature set: apparmor_parser drops them too */
@@ -1439,6 +1500,16 @@ static int emit_profile(struct compiler *c, const struct profile *p, struct emit
 			return refuse(c, hn, ru);
 		}
 	}
+	c->n_file_xtable = c->n_xtable;
+	for (const struct rule *ru = p->rules; ru && r >= 0; ru = ru->next)
+		if (ru->kind == RULE_PIVOT_ROOT && ru->target) {
+			/* the oracle keeps a denied transition's index; we would drop it */
+			if (has_deny_pivot_root(p))
+				return refuse(c, hn, ru);
+			r = add_pivot_root(c, ru);
+			if (r == -EOPNOTSUPP)
+				return refuse(c, hn, ru);
+		}
 	c->origin = NULL;
 	if (r >= 0 && (p->is_hat || has_hats(p)))
 		r = add_change_hat_access(c);
@@ -1562,6 +1633,12 @@ static int emit_profile(struct compiler *c, const struct profile *p, struct emit
 	}
 
 	r = compile_policydb(c, &blob);
+	if (r == -ENOTUNIQ)
+		/* apparmor_parser 3.0.8 ORs the two xtable indexes: never that */
+		fprintf(c->err,
+			"apparmor_parser: profile %s: pivot_root rules with different profile "
+			"transitions match the same paths; refusing to emit weaker policy\n",
+			hn);
 	if (r >= 0) {
 		r = put_struct(out, "policydb");
 		if (r >= 0)
@@ -1594,33 +1671,34 @@ static int emit_profile(struct compiler *c, const struct profile *p, struct emit
 		vc_blob_done(&blob);
 		if (r < 0)
 			return r;
-		if (c->n_xtable) {
-			r = put_struct(out, "xtable");
-			if (r >= 0)
-				r = put_code(out, VC_T_ARRAY);
-			if (r >= 0)
-				r = put_le(out, c->n_xtable, 2);
-			for (size_t i = 0; i < c->n_xtable && r >= 0; i++) {
-				const char *e = c->xtable[i];
+	}
+	/* without file rules too: pivot_root targets (as the oracle writes it) */
+	if (c->n_xtable) {
+		r = put_struct(out, "xtable");
+		if (r >= 0)
+			r = put_code(out, VC_T_ARRAY);
+		if (r >= 0)
+			r = put_le(out, c->n_xtable, 2);
+		for (size_t i = 0; i < c->n_xtable && r >= 0; i++) {
+			const char *e = c->xtable[i];
 
-				/* ":ns:name" is written ":ns\0name" */
-				if (e[0] == ':' && strchr(e + 1, ':')) {
-					const char *colon = strchr(e + 1, ':');
-					size_t len = strlen(e);
-					char *copy = arena_strdup(c->arena, e);
+			/* ":ns:name" is written ":ns\0name" */
+			if (e[0] == ':' && strchr(e + 1, ':')) {
+				const char *colon = strchr(e + 1, ':');
+				size_t len = strlen(e);
+				char *copy = arena_strdup(c->arena, e);
 
-					copy[colon - e] = '\0';
-					r = put_text(out, VC_T_STRING, copy, len);
-				} else
-					r = put_string(out, e);
-			}
-			if (r >= 0)
-				r = put_code(out, VC_T_ARRAYEND);
-			if (r >= 0)
-				r = put_code(out, VC_T_STRUCTEND);
-			if (r < 0)
-				return r;
+				copy[colon - e] = '\0';
+				r = put_text(out, VC_T_STRING, copy, len);
+			} else
+				r = put_string(out, e);
 		}
+		if (r >= 0)
+			r = put_code(out, VC_T_ARRAYEND);
+		if (r >= 0)
+			r = put_code(out, VC_T_STRUCTEND);
+		if (r < 0)
+			return r;
 	}
 	return put_code(out, VC_T_STRUCTEND);
 }
