@@ -325,6 +325,41 @@ out:
 	return error;
 }
 
+/*
+ * The commands of the attr files: which file takes the word, and what
+ * it does (a hat or a profile; at exec or now; only asking or doing).
+ */
+static const struct {
+	const char *attr;
+	const char *word;
+	bool hat;
+	bool onexec;
+	bool test;
+} vigil_attr_commands[] = {
+	{ "current", "changehat", .hat = true },
+	{ "current", "permhat", .hat = true, .test = true },
+	{ "current", "changeprofile" },
+	{ "current", "permprofile", .test = true },
+	{ "exec", "exec", .onexec = true },
+};
+
+/*
+ * Split "WORD ARGS" (surrounding white space ignored, one space after
+ * WORD, then any white space) in place. Return WORD with *args set to
+ * ARGS, or NULL when either is missing.
+ */
+static char *vigil_attr_split(char *text, char **args)
+{
+	char *word = strim(text);
+	char *space = strchr(word, ' ');
+
+	if (!space)
+		return NULL;
+	*space = '\0';
+	*args = skip_spaces(space + 1);
+	return **args ? word : NULL;
+}
+
 static int vigil_setprocattr(const char *name, void *value, size_t size)
 {
 	struct vigil_profile *profile;
@@ -332,32 +367,29 @@ static int vigil_setprocattr(const char *name, void *value, size_t size)
 	bool current_attr = !strcmp(name, "current");
 	bool exec_attr = !strcmp(name, "exec");
 	int error = -EINVAL;
+	size_t i;
 
 	if (!size)
 		return -EINVAL;
 	text = kmemdup_nul(value, size, GFP_KERNEL);
 	if (!text)
 		return -ENOMEM;
-	args = strim(text);
-	command = strsep(&args, " ");
-	if (!args)
-		goto out;
-	args = skip_spaces(args);
-	if (!*args)
+	command = vigil_attr_split(text, &args);
+	if (!command)
 		goto out;
 
-	if (current_attr && !strcmp(command, "changehat"))
-		error = vigil_change_hat(args, false);
-	else if (current_attr && !strcmp(command, "permhat"))
-		error = vigil_change_hat(args, true);
-	else if (current_attr && !strcmp(command, "changeprofile"))
-		error = vigil_change_profile(args, false, false);
-	else if (current_attr && !strcmp(command, "permprofile"))
-		error = vigil_change_profile(args, false, true);
-	else if (exec_attr && !strcmp(command, "exec"))
-		error = vigil_change_profile(args, true, false);
-	else
+	for (i = 0; i < ARRAY_SIZE(vigil_attr_commands); i++)
+		if (!strcmp(name, vigil_attr_commands[i].attr) &&
+		    !strcmp(command, vigil_attr_commands[i].word))
+			break;
+	if (i == ARRAY_SIZE(vigil_attr_commands))
 		goto invalid;
+	if (vigil_attr_commands[i].hat)
+		error = vigil_change_hat(args, vigil_attr_commands[i].test);
+	else
+		error = vigil_change_profile(args,
+					     vigil_attr_commands[i].onexec,
+					     vigil_attr_commands[i].test);
 	if (!error)
 		error = size;
 out:

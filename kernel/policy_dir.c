@@ -169,18 +169,44 @@ static const struct file_operations vigil_profile_file_fops = {
 	.release = single_release,
 };
 
-/* Links from a profile directory into policy/raw_data/<name>/. */
+/*
+ * The links of a profile directory into policy/raw_data/<n>/: the
+ * link's name and the file of the raw data directory it leads to.
+ */
+static const struct {
+	const char *name;
+	const char *file;
+} vigil_profile_links[] = {
+	{ "raw_sha256", "sha256" },
+	{ "raw_abi", "abi" },
+	{ "raw_data", "raw_data" },
+};
+
+static const char *vigil_profile_link_file(const struct dentry *dentry)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(vigil_profile_links); i++)
+		if (!strcmp(dentry->d_name.name, vigil_profile_links[i].name))
+			return vigil_profile_links[i].file;
+	return NULL;
+}
+
+/* Resolves every link of vigil_profile_links, by the link's own name. */
 static const char *vigil_rawdata_link(struct dentry *dentry,
 				      struct inode *inode,
-				      struct delayed_call *done,
-				      const char *file)
+				      struct delayed_call *done)
 {
 	struct vigil_profile *profile, *p;
+	const char *file;
 	char *target, *s;
 	size_t depth = 0;
 
 	if (!dentry)
 		return ERR_PTR(-ECHILD);
+	file = vigil_profile_link_file(dentry);
+	if (!file)
+		return ERR_PTR(-ENOENT);
 	profile = vigil_proxy_profile(vigil_fs_object(inode));
 	if (!profile)
 		return ERR_PTR(-ENOENT);
@@ -207,46 +233,8 @@ static const char *vigil_rawdata_link(struct dentry *dentry,
 	return target;
 }
 
-static const char *vigil_raw_data_link(struct dentry *dentry,
-				       struct inode *inode,
-				       struct delayed_call *done)
-{
-	return vigil_rawdata_link(dentry, inode, done, "raw_data");
-}
-
-static const char *vigil_raw_abi_link(struct dentry *dentry,
-				      struct inode *inode,
-				      struct delayed_call *done)
-{
-	return vigil_rawdata_link(dentry, inode, done, "abi");
-}
-
-static const char *vigil_raw_sha256_link(struct dentry *dentry,
-					 struct inode *inode,
-					 struct delayed_call *done)
-{
-	return vigil_rawdata_link(dentry, inode, done, "sha256");
-}
-
-static const struct inode_operations vigil_raw_data_link_iops = {
-	.get_link = vigil_raw_data_link,
-};
-
-static const struct inode_operations vigil_raw_abi_link_iops = {
-	.get_link = vigil_raw_abi_link,
-};
-
-static const struct inode_operations vigil_raw_sha256_link_iops = {
-	.get_link = vigil_raw_sha256_link,
-};
-
-static const struct {
-	const char *name;
-	const struct inode_operations *iops;
-} vigil_profile_links[] = {
-	{ "raw_sha256", &vigil_raw_sha256_link_iops },
-	{ "raw_abi", &vigil_raw_abi_link_iops },
-	{ "raw_data", &vigil_raw_data_link_iops },
+static const struct inode_operations vigil_rawdata_link_iops = {
+	.get_link = vigil_rawdata_link,
 };
 
 static struct vigil_proxy *vigil_proxy_get(struct vigil_proxy *proxy)
@@ -278,7 +266,7 @@ static int vigil_profile_fill_dir(struct vigil_profile *profile,
 					 S_IFLNK | 0444, dir,
 					 vigil_proxy_get(proxy),
 					 vigil_proxy_put_obj, NULL,
-					 vigil_profile_links[i].iops);
+					 &vigil_rawdata_link_iops);
 		if (IS_ERR(dentry))
 			return PTR_ERR(dentry);
 	}

@@ -104,19 +104,23 @@ struct vigil_profile *vigil_query_find_label(struct vigil_ns *ns,
 	return profile ? profile : ERR_PTR(-ENOENT);
 }
 
-/* Folding one profile's answer into the label's, as stock does. */
-static void accumulate(struct vigil_perms *acc, const struct vigil_perms *p)
+/*
+ * A label answers with what all of its profiles agree on (one profile
+ * while there is no stacking): a permission is allowed only where every
+ * profile allows it and none denies it, audited where some profile
+ * audits what it allows, and quiet only where every profile is quiet
+ * about what it does not allow. Only the four fields a reply shows are
+ * folded.
+ */
+static void vigil_query_fold(struct vigil_perms *answer,
+			     const struct vigil_perms *one)
 {
-	acc->deny |= p->deny;
-	acc->allow &= p->allow & ~p->deny;
-	acc->audit |= p->audit & p->allow;
-	acc->quiet &= p->quiet & ~p->allow;
-	acc->kill |= p->kill & ~p->allow;
-	acc->complain |= p->complain & ~p->allow & ~p->deny;
-	acc->cond |= p->cond & ~p->allow & ~p->deny;
-	acc->hide &= p->hide & ~p->allow;
-	acc->prompt |= p->prompt & ~p->allow & ~p->deny;
-	acc->subtree |= p->subtree & ~p->deny;
+	u32 granted = one->allow & ~one->deny;
+
+	answer->allow &= granted;
+	answer->deny |= one->deny;
+	answer->quiet &= one->quiet & ~one->allow;
+	answer->audit |= one->audit & one->allow;
 }
 
 /* The state a class is matched from in the policydb, 0 if unmediated. */
@@ -178,7 +182,7 @@ void vigil_query_profile_perms(struct vigil_profile *profile,
 	vigil_perms_apply_modes(&perms, profile->mode,
 				record->audit_all ? VIGIL_AUDIT_ALL :
 						    VIGIL_AUDIT_NORMAL);
-	accumulate(acc, &perms);
+	vigil_query_fold(acc, &perms);
 }
 
 static ssize_t query_label(char *out, size_t out_len, const char *query,
@@ -187,7 +191,6 @@ static ssize_t query_label(char *out, size_t out_len, const char *query,
 	struct vigil_perms perms = {
 		.allow = VIGIL_ALL_PERMS,
 		.quiet = VIGIL_ALL_PERMS,
-		.hide = VIGIL_ALL_PERMS,
 	};
 	struct vigil_profile *profile;
 	size_t name_len = strnlen(query, len);
