@@ -10,6 +10,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -23,8 +24,6 @@
 #define MAX_NESTING 64
 /* Each nested include costs about 1 KiB of stack: 4096 stay well inside 8 MiB. */
 #define MAX_INCLUDE_DEPTH 4096u
-/* descriptors apparmor_parser holds besides its include stack */
-#define ORACLE_OTHER_FDS 6u
 
 struct parser {
 	struct arena *arena;
@@ -393,23 +392,39 @@ static bool already_included(const struct source ***list, size_t *n, size_t *cap
 	return false;
 }
 
+/* How many descriptors are open now: those we inherited, as we hold none. */
+static unsigned open_descriptors(unsigned below)
+{
+	unsigned fd, n = 0;
+
+	for (fd = 0; fd < below; fd++)
+		if (fcntl((int)fd, F_GETFD) >= 0)
+			n++;
+	return n;
+}
+
 /*
  * apparmor_parser keeps every file of an include chain open, so its depth
- * limit is the descriptor limit less the few it holds otherwise: 1018
- * under the usual 1024. Ours follows it, within what our stack allows.
+ * limit is what the descriptor limit leaves after the descriptors the
+ * process inherited and the profile file itself: 1020 under the usual
+ * 1024 with only stdin, stdout and stderr open. Ours follows it, within
+ * what our stack allows; we read each file whole and hold no descriptor,
+ * so counting them at the first include counts the inherited ones.
  */
 static unsigned include_depth_limit(void)
 {
 	static unsigned limit;
 	struct rlimit rl;
+	unsigned used;
 
 	if (limit)
 		return limit;
 	limit = MAX_INCLUDE_DEPTH;
 	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY &&
-	    rl.rlim_cur < MAX_INCLUDE_DEPTH + ORACLE_OTHER_FDS)
-		limit =
-		    rl.rlim_cur > ORACLE_OTHER_FDS ? (unsigned)rl.rlim_cur - ORACLE_OTHER_FDS : 1;
+	    rl.rlim_cur <= MAX_INCLUDE_DEPTH) {
+		used = open_descriptors((unsigned)rl.rlim_cur) + 1;
+		limit = rl.rlim_cur > used ? (unsigned)rl.rlim_cur - used : 1;
+	}
 	return limit;
 }
 
