@@ -39,6 +39,7 @@ static const struct option long_options[] = {
     {"replace", no_argument, NULL, 'r'},
     {"remove", no_argument, NULL, 'R'},
     {"Complain", no_argument, NULL, 'C'},
+    {"complain", no_argument, NULL, 'C'}, /* undocumented, but apparmor_parser takes it */
     {"binary", no_argument, NULL, 'B'},
     {"names", no_argument, NULL, 'N'},
     {"stdout", no_argument, NULL, 'S'},
@@ -70,6 +71,7 @@ static const struct option long_options[] = {
     {"preprocess", no_argument, NULL, 'p'},
     {"dump", optional_argument, NULL, 'D'},
     {"Optimize", optional_argument, NULL, 'O'},
+    {"optimize", optional_argument, NULL, 'O'}, /* likewise */
     {"help", optional_argument, NULL, 'h'},
     {"jobs", required_argument, NULL, 'j'},
     {"max-jobs", required_argument, NULL, OPT_MAX_JOBS},
