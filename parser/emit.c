@@ -1055,85 +1055,103 @@ static int add_umount(struct compiler *c, const struct rule *r)
 }
 
 /*
- * Mount options by class, as the mount flag bits they set (MS_RDONLY is
- * bit 0, ...). apparmor_parser 3.0.8 writes one entry per class present.
- * Options that clear a flag (rw, suid, ...) are refused: the oracle's
- * encoding of those is irregular (options=rw gives an optional byte 0xfe).
+ * Mount flags (MS_RDONLY is bit 0, ...) and the classes apparmor_parser
+ * 3.0.8 writes an entry for (observed): the general flags, remount, bind
+ * (with MS_REC), move, and the propagation types.
  */
-enum mount_class {
-	MOUNT_GENERAL, /* the only class whose entry carries the data-match bit */
-	MOUNT_BIND,
-	MOUNT_MOVE,
-	MOUNT_PROPAGATION,
-	MOUNT_REMOUNT,
-	N_MOUNT_CLASSES
-};
-
-#define MS_REC_BIT     (1u << 14)
 #define MS_REMOUNT_BIT (1u << 5)
+#define MS_BIND_BIT    (1u << 12)
+#define MS_MOVE_BIT    (1u << 13)
+#define MS_REC_BIT     (1u << 14)
+#define MS_PROPAGATION (0xfu << 17) /* unbindable, private, slave, shared */
+#define MS_NOT_GENERAL (MS_REMOUNT_BIT | MS_BIND_BIT | MS_MOVE_BIT | MS_REC_BIT | MS_PROPAGATION)
+#define MS_GENERAL     (~MS_NOT_GENERAL)
+#define MS_NOUSER_BIT  (1u << 31)
+/* nosuid, nodev, noexec, noatime, nodiratime, relatime, strictatime */
+#define MS_PER_MOUNTPOINT (1u << 1 | 1u << 2 | 1u << 3 | 1u << 10 | 1u << 11 | 1u << 21 | 1u << 24)
+/* no flag's byte (bit i is byte i + 1): what the oracle writes for "none" */
+#define MOUNT_NO_FLAGS_BYTE 0xfe
 
+/* An option word sets some flags and clears others (rw clears MS_RDONLY). */
 static const struct mount_option {
 	const char *word;
-	uint32_t flags;
-	enum mount_class class;
-} compiled_mount_options[] = {
-    {"ro", 1u << 0, MOUNT_GENERAL},
-    {"r", 1u << 0, MOUNT_GENERAL},
-    {"read-only", 1u << 0, MOUNT_GENERAL},
-    {"nosuid", 1u << 1, MOUNT_GENERAL},
-    {"nodev", 1u << 2, MOUNT_GENERAL},
-    {"noexec", 1u << 3, MOUNT_GENERAL},
-    {"sync", 1u << 4, MOUNT_GENERAL},
-    {"remount", MS_REMOUNT_BIT, MOUNT_REMOUNT},
-    {"mand", 1u << 6, MOUNT_GENERAL},
-    {"dirsync", 1u << 7, MOUNT_GENERAL},
-    {"noatime", 1u << 10, MOUNT_GENERAL},
-    {"nodiratime", 1u << 11, MOUNT_GENERAL},
-    {"bind", 1u << 12, MOUNT_BIND},
-    {"B", 1u << 12, MOUNT_BIND},
-    {"rbind", 1u << 12 | MS_REC_BIT, MOUNT_BIND},
-    {"R", 1u << 12 | MS_REC_BIT, MOUNT_BIND},
-    {"move", 1u << 13, MOUNT_MOVE},
-    {"M", 1u << 13, MOUNT_MOVE},
-    {"silent", 1u << 15, MOUNT_GENERAL},
-    {"acl", 1u << 16, MOUNT_GENERAL},
-    {"unbindable", 1u << 17, MOUNT_PROPAGATION},
-    {"make-unbindable", 1u << 17, MOUNT_PROPAGATION},
-    {"runbindable", 1u << 17 | MS_REC_BIT, MOUNT_PROPAGATION},
-    {"make-runbindable", 1u << 17 | MS_REC_BIT, MOUNT_PROPAGATION},
-    {"private", 1u << 18, MOUNT_PROPAGATION},
-    {"make-private", 1u << 18, MOUNT_PROPAGATION},
-    {"rprivate", 1u << 18 | MS_REC_BIT, MOUNT_PROPAGATION},
-    {"make-rprivate", 1u << 18 | MS_REC_BIT, MOUNT_PROPAGATION},
-    {"slave", 1u << 19, MOUNT_PROPAGATION},
-    {"make-slave", 1u << 19, MOUNT_PROPAGATION},
-    {"rslave", 1u << 19 | MS_REC_BIT, MOUNT_PROPAGATION},
-    {"make-rslave", 1u << 19 | MS_REC_BIT, MOUNT_PROPAGATION},
-    {"shared", 1u << 20, MOUNT_PROPAGATION},
-    {"make-shared", 1u << 20, MOUNT_PROPAGATION},
-    {"rshared", 1u << 20 | MS_REC_BIT, MOUNT_PROPAGATION},
-    {"make-rshared", 1u << 20 | MS_REC_BIT, MOUNT_PROPAGATION},
-    {"relatime", 1u << 21, MOUNT_GENERAL},
-    {"iversion", 1u << 23, MOUNT_GENERAL},
-    {"strictatime", 1u << 24, MOUNT_GENERAL},
+	uint32_t set, clear;
+} mount_options[] = {
+    {"ro", 1u << 0, 0},
+    {"r", 1u << 0, 0},
+    {"read-only", 1u << 0, 0},
+    {"rw", 0, 1u << 0},
+    {"w", 0, 1u << 0},
+    {"nosuid", 1u << 1, 0},
+    {"suid", 0, 1u << 1},
+    {"nodev", 1u << 2, 0},
+    {"dev", 0, 1u << 2},
+    {"noexec", 1u << 3, 0},
+    {"exec", 0, 1u << 3},
+    {"sync", 1u << 4, 0},
+    {"async", 0, 1u << 4},
+    {"remount", MS_REMOUNT_BIT, 0},
+    {"mand", 1u << 6, 0},
+    {"nomand", 0, 1u << 6},
+    {"dirsync", 1u << 7, 0},
+    {"noatime", 1u << 10, 0},
+    {"atime", 0, 1u << 10},
+    {"nodiratime", 1u << 11, 0},
+    {"diratime", 0, 1u << 11},
+    {"bind", MS_BIND_BIT, 0},
+    {"B", MS_BIND_BIT, 0},
+    {"rbind", MS_BIND_BIT | MS_REC_BIT, 0},
+    {"R", MS_BIND_BIT | MS_REC_BIT, 0},
+    {"move", MS_MOVE_BIT, 0},
+    {"M", MS_MOVE_BIT, 0},
+    {"silent", 1u << 15, 0},
+    {"verbose", 1u << 15, 0}, /* the old name of MS_SILENT: it sets it */
+    {"loud", 0, 1u << 15},
+    {"acl", 1u << 16, 0},
+    {"noacl", 0, 1u << 16},
+    {"unbindable", 1u << 17, 0},
+    {"make-unbindable", 1u << 17, 0},
+    {"runbindable", 1u << 17 | MS_REC_BIT, 0},
+    {"make-runbindable", 1u << 17 | MS_REC_BIT, 0},
+    {"private", 1u << 18, 0},
+    {"make-private", 1u << 18, 0},
+    {"rprivate", 1u << 18 | MS_REC_BIT, 0},
+    {"make-rprivate", 1u << 18 | MS_REC_BIT, 0},
+    {"slave", 1u << 19, 0},
+    {"make-slave", 1u << 19, 0},
+    {"rslave", 1u << 19 | MS_REC_BIT, 0},
+    {"make-rslave", 1u << 19 | MS_REC_BIT, 0},
+    {"shared", 1u << 20, 0},
+    {"make-shared", 1u << 20, 0},
+    {"rshared", 1u << 20 | MS_REC_BIT, 0},
+    {"make-rshared", 1u << 20 | MS_REC_BIT, 0},
+    {"relatime", 1u << 21, 0},
+    {"norelatime", 0, 0}, /* the oracle gives it no flag at all */
+    {"iversion", 1u << 23, 0},
+    {"noiversion", 0, 1u << 23},
+    {"strictatime", 1u << 24, 0},
+    {"nouser", 1u << 31, 0},
+    {"user", 0, 1u << 31},
 };
 
 static const struct mount_option *find_mount_option(const char *word)
 {
-	for (size_t i = 0; i < sizeof(compiled_mount_options) / sizeof(compiled_mount_options[0]);
-	     i++)
-		if (!strcmp(compiled_mount_options[i].word, word))
-			return &compiled_mount_options[i];
+	for (size_t i = 0; i < sizeof(mount_options) / sizeof(mount_options[0]); i++)
+		if (!strcmp(mount_options[i].word, word))
+			return &mount_options[i];
 	return NULL;
 }
 
-/* A mount rule's conditions, sorted into what the oracle makes of them. */
+/*
+ * A mount rule's conditions as the oracle combines them, over every
+ * options condition of the rule: "options=" words add what they set to
+ * set and what they clear to clear; "options in" words add both to
+ * optional. A flag in set is required, unless it is also in clear (then
+ * optional, as is a flag in optional); a flag only in clear is absent.
+ */
 struct mount_conds {
-	const struct cond *fstype; /* NULL: any */
-	bool has_options;
-	bool options_in;		 /* "options in (...)": each flag optional */
-	uint32_t flags[N_MOUNT_CLASSES]; /* per class */
-	bool named[N_MOUNT_CLASSES];	 /* an option of the class was named */
+	bool has_fstype; /* any fstype/vfstype condition */
+	uint32_t set, clear, optional;
 };
 
 static int read_mount_conds(const struct rule *r, struct mount_conds *m)
@@ -1141,62 +1159,81 @@ static int read_mount_conds(const struct rule *r, struct mount_conds *m)
 	*m = (struct mount_conds){0};
 	for (const struct cond *k = r->conds; k; k = k->next) {
 		if (!strcmp(k->name, "fstype") || !strcmp(k->name, "vfstype")) {
-			if (m->fstype)
-				return -EOPNOTSUPP;
-			m->fstype = k;
+			m->has_fstype = true;
 			continue;
 		}
-		if (strcmp(k->name, "options") || m->has_options)
+		if (strcmp(k->name, "options"))
 			return -EOPNOTSUPP;
-		m->has_options = true;
-		m->options_in = k->in;
 		for (const struct value *v = k->values; v; v = v->next) {
 			const struct mount_option *o = find_mount_option(v->text);
 
 			if (!o)
 				return -EOPNOTSUPP;
-			m->flags[o->class] |= o->flags;
-			m->named[o->class] = true;
+			if (k->in)
+				m->optional |= o->set | o->clear;
+			else {
+				m->set |= o->set;
+				m->clear |= o->clear;
+			}
 		}
 	}
 	return 0;
 }
 
-/* The fstype field: one of the condition's globs. */
-static int append_fstype(struct compiler *c, const struct cond *fstype, uint32_t *root, bool *exact)
+/* The fstype field: any of the globs of every fstype condition. */
+static int append_fstype(struct compiler *c, const struct rule *r, uint32_t *root, bool *exact)
 {
 	uint32_t alt = 0, node;
 	bool first = true, e = true;
 	int q = 0;
 
-	if (!fstype)
-		return append_mount_path(c, NULL, root, exact);
-	for (const struct value *v = fstype->values; v && q >= 0; v = v->next) {
-		q = vc_regex_from_glob(&c->rx, v->text, strlen(v->text), &node, &e);
-		*exact = *exact && e;
-		if (q >= 0)
-			q = first ? (alt = node, 0) : vc_regex_alt(&c->rx, alt, node, &alt);
-		first = false;
+	for (const struct cond *k = r->conds; k && q >= 0; k = k->next) {
+		if (strcmp(k->name, "fstype") && strcmp(k->name, "vfstype"))
+			continue;
+		for (const struct value *v = k->values; v && q >= 0; v = v->next) {
+			q = vc_regex_from_glob(&c->rx, v->text, strlen(v->text), &node, &e);
+			*exact = *exact && e;
+			if (q >= 0)
+				q = first ? (alt = node, 0) : vc_regex_alt(&c->rx, alt, node, &alt);
+			first = false;
+		}
 	}
+	if (first)
+		return append_mount_path(c, NULL, root, exact);
 	return q < 0 ? q : vc_regex_concat(&c->rx, *root, alt, root);
 }
 
-/* One byte per set flag bit i (i + 1), ascending; each optional if optional. */
-static int append_flags(struct compiler *c, uint32_t flags, bool optional, uint32_t *root)
+/*
+ * The flags field of an entry: one byte per flag bit i (i + 1), ascending,
+ * those in optional each optional. With neither, the oracle writes an
+ * optional 0xfe (a byte the kernel never sends): exactly "no flags".
+ */
+static int append_flags(struct compiler *c, uint32_t required, uint32_t optional, uint32_t *root)
 {
 	int q = 0;
 
 	for (int bit = 0; bit < 32 && q >= 0; bit++) {
 		uint32_t node, empty;
 
-		if (!(flags & 1u << bit))
+		if (!((required | optional) & 1u << bit))
 			continue;
 		q = vc_regex_byte(&c->rx, bit + 1, &node);
-		if (q >= 0 && optional) {
+		if (q >= 0 && (optional & 1u << bit)) {
 			q = vc_regex_empty(&c->rx, &empty);
 			if (q >= 0)
 				q = vc_regex_alt(&c->rx, node, empty, &node);
 		}
+		if (q >= 0)
+			q = vc_regex_concat(&c->rx, *root, node, root);
+	}
+	if (q >= 0 && !required && !optional) {
+		uint32_t node, empty;
+
+		q = vc_regex_byte(&c->rx, MOUNT_NO_FLAGS_BYTE, &node);
+		if (q >= 0)
+			q = vc_regex_empty(&c->rx, &empty);
+		if (q >= 0)
+			q = vc_regex_alt(&c->rx, node, empty, &node);
 		if (q >= 0)
 			q = vc_regex_concat(&c->rx, *root, node, root);
 	}
@@ -1205,10 +1242,11 @@ static int append_flags(struct compiler *c, uint32_t flags, bool optional, uint3
 
 /*
  * One mount entry: class 7, mount point, NUL, source, NUL, fstype, NUL,
- * then the flag bytes (any, when there is no options condition).
+ * then the flags of m within mask (any bytes but NUL when the rule has no
+ * options at all).
  */
 static int add_mount_entry(struct compiler *c, const struct rule *r, const struct mount_conds *m,
-			   const char *const fields[2], uint32_t flags, bool data_match)
+			   const char *const fields[2], uint32_t mask, bool data_match)
 {
 	bool exact, any_flags_exact = true;
 	uint32_t root;
@@ -1217,12 +1255,14 @@ static int add_mount_entry(struct compiler *c, const struct rule *r, const struc
 	if (q >= 0)
 		q = add_mount_bytes(c, 0, &root);
 	if (q >= 0)
-		q = append_fstype(c, m->fstype, &root, &exact);
+		q = append_fstype(c, r, &root, &exact);
 	if (q >= 0)
 		q = add_mount_bytes(c, 0, &root);
-	if (q >= 0)
-		q = m->has_options ? append_flags(c, flags, m->options_in, &root)
-				   : append_mount_path(c, NULL, &root, &any_flags_exact);
+	if (q >= 0 && !(m->set | m->clear | m->optional))
+		q = append_mount_path(c, NULL, &root, &any_flags_exact);
+	else if (q >= 0)
+		q = append_flags(c, m->set & ~m->clear & mask,
+				 ((m->set & m->clear) | m->optional) & mask, &root);
 	return q < 0 ? q
 		     : add_pdb_root(c, r, root, exact, MOUNT_PERM_MOUNT, 0,
 				    data_match ? MOUNT_AUDIT_DATA : 0);
@@ -1231,14 +1271,18 @@ static int add_mount_entry(struct compiler *c, const struct rule *r, const struc
 /*
  * "mount [CONDS] [SOURCE] [-> MOUNTPOINT]" and "remount [CONDS]
  * [MOUNTPOINT]" as apparmor_parser 3.0.8 writes them (observed): one entry
- * per option class, its flags exactly those of the class ("options in":
- * each optional, but not for the remount keyword).
- *   general (ro, nosuid, ...), or no options at all: with the data-match bit;
- *   remount: every flag of the rule plus MS_REMOUNT, with the data-match
- *   bit, only without fstype and source (the remount keyword implies the
- *   class);
- *   bind, move, propagation: without it, only without fstype (the oracle
- *   drops a bind entry then and fails on move and propagation: refused).
+ * per class the rule names, each with the rule's flags within a mask:
+ *   general (a general flag set, cleared or optional; or no options at
+ *   all): the general flags, with the data-match bit;
+ *   remount: every flag but move, the propagation types and nouser, with
+ *   the data-match bit; only without fstype and source;
+ *   bind: bind and MS_REC; move: move; only without fstype;
+ *   propagation: every flag but nouser and the per-mount-point ones
+ *   (nosuid, nodev, noexec, noatime, nodiratime, relatime, strictatime);
+ *   only without fstype and source.
+ * The remount keyword makes MS_REMOUNT and every optional flag required
+ * and ignores what options clear. A rule left without any entry is an
+ * error, with the oracle's message.
  */
 static int add_mount(struct compiler *c, const struct rule *r)
 {
@@ -1246,43 +1290,31 @@ static int add_mount(struct compiler *c, const struct rule *r)
 	/* mount point and source */
 	const char *fields[2] = {remount ? r->path : r->target, remount ? NULL : r->path};
 	struct mount_conds m;
-	uint32_t all = 0;
+	uint32_t named;
+	size_t before = c->n_pdb;
 	int q = read_mount_conds(r, &m);
 
 	if (q < 0)
 		return q;
 	if (remount) {
-		m.has_options = true;
-		m.options_in = false;
-		m.named[MOUNT_REMOUNT] = true;
-		m.flags[MOUNT_REMOUNT] |= MS_REMOUNT_BIT;
+		m.set |= m.optional | MS_REMOUNT_BIT;
+		m.optional = 0;
+		m.clear = 0;
 	}
-	/* combinations whose oracle output is not reproduced */
-	if (m.fstype && (m.named[MOUNT_MOVE] || m.named[MOUNT_PROPAGATION]))
-		return -EOPNOTSUPP;
-	if (m.fstype && m.has_options && !m.named[MOUNT_GENERAL])
-		return -EOPNOTSUPP; /* the oracle fails on these */
-	if (m.named[MOUNT_PROPAGATION] && fields[1])
-		return -EOPNOTSUPP; /* the oracle fails on these */
-	if (m.named[MOUNT_PROPAGATION] && (m.named[MOUNT_GENERAL] || m.named[MOUNT_BIND] ||
-					   m.named[MOUNT_MOVE] || m.named[MOUNT_REMOUNT]))
-		return -EOPNOTSUPP;
-	if (m.named[MOUNT_REMOUNT] && (m.named[MOUNT_MOVE] || m.named[MOUNT_BIND]))
-		return -EOPNOTSUPP;
-	/* with a source the oracle drops the remount entry, or fails without another */
-	if (m.named[MOUNT_REMOUNT] && fields[1] && !m.named[MOUNT_GENERAL])
-		return -EOPNOTSUPP;
-	for (int k = 0; k < N_MOUNT_CLASSES; k++)
-		all |= m.flags[k];
-	if (!m.has_options || m.named[MOUNT_GENERAL])
-		q = add_mount_entry(c, r, &m, fields, m.flags[MOUNT_GENERAL], true);
-	if (m.fstype)
-		return q;
-	if (q >= 0 && m.named[MOUNT_REMOUNT] && !fields[1])
-		q = add_mount_entry(c, r, &m, fields, all, true);
-	for (int k = MOUNT_BIND; k <= MOUNT_PROPAGATION && q >= 0; k++)
-		if (m.named[k])
-			q = add_mount_entry(c, r, &m, fields, m.flags[k], false);
+	named = m.set | m.optional;
+	if (!(m.set | m.clear | m.optional) || ((m.set | m.clear | m.optional) & MS_GENERAL))
+		q = add_mount_entry(c, r, &m, fields, MS_GENERAL, true);
+	if (q >= 0 && (named & MS_REMOUNT_BIT) && !m.has_fstype && !fields[1])
+		q = add_mount_entry(c, r, &m, fields,
+				    ~(MS_MOVE_BIT | MS_PROPAGATION | MS_NOUSER_BIT), true);
+	if (q >= 0 && (named & MS_BIND_BIT) && !m.has_fstype)
+		q = add_mount_entry(c, r, &m, fields, MS_BIND_BIT | MS_REC_BIT, false);
+	if (q >= 0 && (named & MS_MOVE_BIT) && !m.has_fstype)
+		q = add_mount_entry(c, r, &m, fields, MS_MOVE_BIT, false);
+	if (q >= 0 && (named & MS_PROPAGATION) && !m.has_fstype && !fields[1])
+		q = add_mount_entry(c, r, &m, fields, ~(MS_PER_MOUNTPOINT | MS_NOUSER_BIT), false);
+	if (q >= 0 && c->n_pdb == before)
+		return -ENOEXEC;
 	return q;
 }
 
@@ -1480,6 +1512,13 @@ static int emit_profile(struct compiler *c, const struct profile *p, struct emit
 			r = add_mount(c, ru);
 			if (r == -EOPNOTSUPP)
 				return refuse(c, hn, ru);
+			if (r == -ENOEXEC)
+				/* no entry can express the rule: the oracle fails so */
+				fprintf(c->err,
+					"Encoding of mount rule failed\n"
+					"ERROR processing policydb rules for profile %s, failed to "
+					"load\n",
+					p->parent ? p->name : hn);
 			break;
 		case RULE_UMOUNT:
 			r = add_umount(c, ru);

@@ -683,12 +683,19 @@ static size_t prune_subsumed(Builder *b, size_t n)
 		const struct Summary *sq = &b->summary[q];
 		bool drop = false;
 
-		for (uint32_t u = 0; u < n_universal && !drop && !sq->deny_audit_or_exec; u++) {
+		/*
+		 * The universal members and their MATCH states stay: two of them
+		 * (two rules' "any byte" loops) would otherwise drop each
+		 * other, and with them everything they subsume.
+		 */
+		for (uint32_t u = 0; u < n_universal; u++)
+			if (q == universal[u] || q == b->loop_match[universal[u]])
+				sq = NULL;
+		for (uint32_t u = 0; sq && u < n_universal && !drop && !sq->deny_audit_or_exec;
+		     u++) {
 			uint32_t p = universal[u], m = b->loop_match[p];
 			const VcRulePerms *mp = &b->rules[b->nfa[m].arg].perms;
 
-			if (q == p || q == m)
-				continue;
 			drop = byteset_subset(&b->reach_sets[sq->reach], &b->sets[b->nfa[p].arg]) &&
 			       !(sq->user & ~mp->user) && !(sq->other & ~mp->other) &&
 			       !(sq->extra & ~mp->extra);

@@ -304,6 +304,40 @@ static void test_audit_always(void **state)
 	assert_int_equal(dfa.accept[c].accept2, VC_MAY_WRITE << 7);
 }
 
+/*
+ * Two rules granting the same, told apart only by their exactness, each
+ * ending in a loop over any byte: after "a" both loops and both MATCH
+ * states are in the subset. Each loop subsumes the other rule, and the
+ * pruning of subsumed members once dropped both, losing the match.
+ */
+static void test_twin_universal_loops(void **state)
+{
+	_cleanup_(vc_regex_done) VcRegex rx = {};
+	_cleanup_(vc_dfa_done) VcDfa dfa = {};
+	VcDfaRule rules[2] = {};
+	VcByteSet any = {};
+	uint32_t s;
+
+	(void)state;
+	vc_byteset_fill(&any);
+	vc_byteset_remove(&any, 0);
+	for (unsigned i = 0; i < 2; i++) {
+		uint32_t a, loop;
+
+		assert_int_equal(vc_regex_byte(&rx, 'a', &a), 0);
+		assert_int_equal(vc_regex_bytes(&rx, &any, &loop), 0);
+		assert_int_equal(vc_regex_star(&rx, loop, &loop), 0);
+		assert_int_equal(vc_regex_concat(&rx, a, loop, &rules[i].root), 0);
+		rules[i].perms.user = VC_MAY_WRITE;
+		rules[i].exact = i == 0;
+	}
+	assert_int_equal(vc_dfa_build(&rx, rules, 2, &dfa, NULL), 0);
+	s = vc_dfa_step(&dfa, VC_DFA_START, 'a');
+	assert_int_equal(dfa.accept[s].accept, VC_MAY_WRITE);
+	s = vc_dfa_step(&dfa, s, 'b');
+	assert_int_equal(dfa.accept[s].accept, VC_MAY_WRITE);
+}
+
 static void test_equivalence_witness(void **state)
 {
 	VcFileRule a[] = {{.glob = "/x/**", .perms = {.user = VC_MAY_READ, .other = VC_MAY_READ}}};
@@ -458,6 +492,7 @@ int main(void)
 	    cmocka_unit_test(test_no_rules),
 	    cmocka_unit_test(test_exec_precedence_and_conflicts),
 	    cmocka_unit_test(test_audit_always),
+	    cmocka_unit_test(test_twin_universal_loops),
 	    cmocka_unit_test(test_equivalence_witness),
 	    cmocka_unit_test(test_decoder_rejects),
 	    cmocka_unit_test(test_round_trip),
