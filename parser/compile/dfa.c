@@ -35,6 +35,7 @@
 void vc_dfa_done(VcDfa *dfa)
 {
 	free(dfa->next);
+	free(dfa->wide_next);
 	free(dfa->accept);
 	*dfa = (VcDfa){};
 }
@@ -146,7 +147,9 @@ typedef struct Builder {
 	uint32_t n_states;
 	IdTable by_set;
 
-	uint32_t *next; /* n_states x n_classes */
+	/* n_states x n_classes, 16-bit until a state number needs more */
+	uint16_t *next;
+	uint32_t *wide_next;
 	size_t cap_next;
 	VcAccept *accept;
 	size_t cap_accept;
@@ -179,6 +182,7 @@ static void builder_done(Builder *b)
 	free(b->set_hash);
 	id_table_done(&b->by_set);
 	free(b->next);
+	free(b->wide_next);
 	free(b->accept);
 	free(b->mark);
 	free(b->stack);
@@ -499,6 +503,43 @@ static uint64_t hash_state_id(const void *ctx, uint32_t id)
 	return b->set_hash[id];
 }
 
+/* The unminimised table: 16-bit entries until a state number needs more. */
+static inline uint32_t get_next(const Builder *b, size_t i)
+{
+	return b->wide_next ? b->wide_next[i] : b->next[i];
+}
+
+static inline void set_next(Builder *b, size_t i, uint32_t target)
+{
+	if (b->wide_next)
+		b->wide_next[i] = target;
+	else
+		b->next[i] = (uint16_t)target;
+}
+
+/* Room for `n_states` rows; past 65536 states the table turns 32-bit. */
+static int grow_next(Builder *b, size_t n_states)
+{
+	size_t need = n_states * b->n_classes;
+
+	if (n_states > VC_DFA_NARROW_STATES && !b->wide_next) {
+		uint32_t *wide = malloc(need * sizeof(*wide));
+		size_t used = (size_t)b->n_states * b->n_classes;
+
+		if (!wide)
+			return -ENOMEM;
+		for (size_t i = 0; i < used; i++)
+			wide[i] = b->next[i];
+		free(b->next);
+		b->next = NULL;
+		b->wide_next = wide;
+		b->cap_next = need;
+	}
+	if (b->wide_next)
+		return vc_grow(&b->wide_next, &b->cap_next, need, sizeof(uint32_t));
+	return vc_grow(&b->next, &b->cap_next, need, sizeof(uint16_t));
+}
+
 /* Combine the permissions of the rules whose MATCH states are in the set. */
 static int state_accept(Builder *b, const uint32_t *set, size_t n, VcAccept *ret,
 			size_t *ret_conflict_rule)
@@ -763,7 +804,7 @@ static int intern_state(Builder *b, size_t n, uint32_t *ret, size_t *ret_conflic
 	r = vc_grow(&b->accept, &b->cap_accept, (size_t)id + 1, sizeof(VcAccept));
 	if (r < 0)
 		return r;
-	r = vc_grow(&b->next, &b->cap_next, ((size_t)id + 1) * b->n_classes, sizeof(uint32_t));
+	r = grow_next(b, id + 1);
 	if (r < 0)
 		return r;
 
@@ -860,7 +901,8 @@ static int expand_state(Builder *b, uint32_t d, size_t *ret_conflict_rule)
 				break;
 		}
 		if (s < n_sigs) {
-			b->next[(size_t)d * k + c] = b->next[(size_t)d * k + b->sig_class[s]];
+			set_next(b, (size_t)d * k + c,
+				 get_next(b, (size_t)d * k + b->sig_class[s]));
 			continue;
 		}
 		b->sig_class[n_sigs++] = c;
@@ -880,7 +922,7 @@ static int expand_state(Builder *b, uint32_t d, size_t *ret_conflict_rule)
 			if (r < 0)
 				return r;
 		}
-		b->next[(size_t)d * k + c] = target;
+		set_next(b, (size_t)d * k + c, target);
 	}
 
 	for (uint32_t i = 0; i < n_present; i++)
@@ -1007,7 +1049,7 @@ static int build_unminimized(Builder *b, size_t *ret_conflict_rule)
 	n = start == UINT32_MAX ? 0 : closure(b, &start, 1);
 	if (n == 0) {
 		/* no rules at all: a start state that only leads to dead */
-		r = vc_grow(&b->next, &b->cap_next, (size_t)2 * b->n_classes, sizeof(uint32_t));
+		r = grow_next(b, 2);
 		if (r < 0)
 			return r;
 		r = vc_grow(&b->accept, &b->cap_accept, 2, sizeof(VcAccept));
@@ -1016,7 +1058,7 @@ static int build_unminimized(Builder *b, size_t *ret_conflict_rule)
 		b->n_states = 2;
 		b->accept[1] = (VcAccept){};
 		for (uint32_t c = 0; c < b->n_classes; c++)
-			b->next[c] = b->next[b->n_classes + c] = VC_DFA_DEAD;
+			b->next[c] = b->next[b->n_classes + c] = VC_DFA_DEAD; /* 2 states: narrow */
 		return 0;
 	}
 	r = intern_state(b, n, &start, ret_conflict_rule);
@@ -1048,15 +1090,24 @@ static int construct(Builder *b_in, VcDfa *ret, size_t *ret_conflict_rule)
 	r = build_unminimized(&b, ret_conflict_rule);
 	if (r >= 0) {
 		/* the table grew by doubling: give back what is not used */
-		uint32_t *exact =
-		    realloc(b.next, (size_t)b.n_states * b.n_classes * sizeof(*exact));
+		size_t used = (size_t)b.n_states * b.n_classes;
 
-		if (exact)
-			b.next = exact;
+		if (b.wide_next) {
+			uint32_t *exact = realloc(b.wide_next, used * sizeof(*exact));
+
+			if (exact)
+				b.wide_next = exact;
+		} else {
+			uint16_t *exact = realloc(b.next, used * sizeof(*exact));
+
+			if (exact)
+				b.next = exact;
+		}
 		*ret = (VcDfa){
 		    .n_states = b.n_states,
 		    .n_classes = b.n_classes,
 		    .next = TAKE_PTR(b.next),
+		    .wide_next = TAKE_PTR(b.wide_next),
 		    .accept = TAKE_PTR(b.accept),
 		};
 		memcpy(ret->byte_class, b.byte_class, sizeof(b.byte_class));
@@ -1106,7 +1157,7 @@ static void mark_live(const VcDfa *dfa, uint32_t *block)
 			if (block[s] != NOT_LIVE)
 				continue;
 			for (uint32_t c = 0; c < k; c++)
-				if (block[dfa->next[(size_t)s * k + c]] != NOT_LIVE) {
+				if (block[vc_dfa_target(dfa, s, c)] != NOT_LIVE) {
 					block[s] = 0;
 					changed = true;
 					break;
@@ -1225,7 +1276,7 @@ static int refine(const VcDfa *dfa, uint32_t *block, uint32_t n_blocks, uint32_t
 		goto finish;
 	for (uint32_t s = 0; s < n; s++)
 		for (uint32_t c = 0; c < k && block[s] != NOT_LIVE; c++) {
-			uint32_t t = dfa->next[(size_t)s * k + c];
+			uint32_t t = vc_dfa_target(dfa, s, c);
 
 			if (block[t] != NOT_LIVE) {
 				in_start[t + 2]++;
@@ -1252,7 +1303,7 @@ static int refine(const VcDfa *dfa, uint32_t *block, uint32_t n_blocks, uint32_t
 	/* class by class, so that each state's incoming list is sorted by class */
 	for (uint32_t c = 0; c < k; c++)
 		for (uint32_t s = 0; s < n; s++) {
-			uint32_t t = dfa->next[(size_t)s * k + c], at;
+			uint32_t t = vc_dfa_target(dfa, s, c), at;
 
 			if (block[s] == NOT_LIVE || block[t] == NOT_LIVE)
 				continue;
@@ -1352,7 +1403,8 @@ finish:
 
 int vc_dfa_minimize(VcDfa *dfa)
 {
-	_cleanup_free_ uint32_t *block = NULL, *new_block = NULL, *order = NULL, *new_next = NULL;
+	_cleanup_free_ uint32_t *block = NULL, *new_block = NULL, *order = NULL;
+	_cleanup_free_ uint16_t *new_next = NULL;
 	_cleanup_free_ VcAccept *new_accept = NULL;
 	uint32_t n = dfa->n_states, k = dfa->n_classes, n_blocks, n_out;
 	int r;
@@ -1391,7 +1443,7 @@ int vc_dfa_minimize(VcDfa *dfa)
 		n_out = 1;
 		if (block[VC_DFA_START] == block[VC_DFA_DEAD]) {
 			n_out = 2;
-			new_next = calloc((size_t)2 * k, sizeof(uint32_t));
+			new_next = calloc((size_t)2 * k, sizeof(*new_next));
 			new_accept = calloc(2, sizeof(VcAccept));
 			if (!new_next || !new_accept)
 				return -ENOMEM;
@@ -1405,7 +1457,7 @@ int vc_dfa_minimize(VcDfa *dfa)
 			uint32_t s = order[head++];
 
 			for (uint32_t c = 0; c < k; c++) {
-				uint32_t t2 = dfa->next[(size_t)s * k + c];
+				uint32_t t2 = vc_dfa_target(dfa, s, c);
 
 				if (number[block[t2]] != UINT32_MAX)
 					continue;
@@ -1415,7 +1467,7 @@ int vc_dfa_minimize(VcDfa *dfa)
 		}
 		if (n_out > MAX_DFA_STATES + 1)
 			return -E2BIG;
-		new_next = malloc((size_t)n_out * k * sizeof(uint32_t));
+		new_next = malloc((size_t)n_out * k * sizeof(*new_next));
 		new_accept = malloc(n_out * sizeof(VcAccept));
 		if (!new_next || !new_accept)
 			return -ENOMEM;
@@ -1425,12 +1477,14 @@ int vc_dfa_minimize(VcDfa *dfa)
 			new_accept[o] = dfa->accept[s];
 			for (uint32_t c = 0; c < k; c++)
 				new_next[(size_t)o * k + c] =
-				    number[block[dfa->next[(size_t)s * k + c]]];
+				    (uint16_t)number[block[vc_dfa_target(dfa, s, c)]];
 		}
 	}
 replace:
 	free(dfa->next);
+	free(dfa->wide_next);
 	free(dfa->accept);
+	dfa->wide_next = NULL;
 	dfa->next = TAKE_PTR(new_next);
 	dfa->accept = TAKE_PTR(new_accept);
 	dfa->n_states = n_out;

@@ -35,13 +35,23 @@
 #define VC_DFA_MAX_SUBSET_ENTRIES (UINT64_C(1) << 22)
 #define VC_DFA_MAX_SUBSET_POOL	  ((size_t)1 << 22)
 
+/*
+ * The transition table holds 16-bit state numbers: a minimal DFA has at
+ * most 65535 states (the kernel's limit), and so do all but pathological
+ * unminimised ones. Only an unminimised DFA past that uses wide_next
+ * instead (next is then NULL). Half the bytes of a 32-bit table, which is
+ * the largest allocation of a compile.
+ */
 typedef struct VcDfa {
 	uint32_t n_states;
 	uint32_t n_classes;
 	uint8_t byte_class[256];
-	uint32_t *next;	  /* next[state * n_classes + class] */
-	VcAccept *accept; /* permissions of each state */
+	uint16_t *next;	     /* next[state * n_classes + class] */
+	uint32_t *wide_next; /* the same, when states do not fit 16 bits */
+	VcAccept *accept;    /* permissions of each state */
 } VcDfa;
+
+#define VC_DFA_NARROW_STATES 65536u /* states a 16-bit table can number */
 
 /* One rule for the builder: a tree in the regex arena and what it grants. */
 typedef struct VcDfaRule {
@@ -72,7 +82,15 @@ int vc_dfa_construct(VcRegex *rx, const VcDfaRule *rules, size_t n_rules, VcDfa 
 /* Merge equivalent states in place; states keep 0 = dead, 1 = start. */
 int vc_dfa_minimize(VcDfa *dfa);
 
+/* The successor of `state` on byte class `cls`. */
+static inline uint32_t vc_dfa_target(const VcDfa *dfa, uint32_t state, uint32_t cls)
+{
+	size_t i = (size_t)state * dfa->n_classes + cls;
+
+	return dfa->wide_next ? dfa->wide_next[i] : dfa->next[i];
+}
+
 static inline uint32_t vc_dfa_step(const VcDfa *dfa, uint32_t state, uint8_t byte)
 {
-	return dfa->next[(size_t)state * dfa->n_classes + dfa->byte_class[byte]];
+	return vc_dfa_target(dfa, state, dfa->byte_class[byte]);
 }

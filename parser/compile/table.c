@@ -94,7 +94,7 @@ static void columns_init(const VcDfa *dfa, bool by_class, Columns *cols)
 
 static uint32_t target(const VcDfa *dfa, uint32_t s, uint32_t c)
 {
-	return dfa->next[(size_t)s * dfa->n_classes + c];
+	return vc_dfa_target(dfa, s, c);
 }
 
 /*

@@ -485,6 +485,45 @@ static void test_too_many_states(void **state)
 	assert_int_equal(vc_compile_file_dfa(rules, N, &dfa, NULL), -E2BIG);
 }
 
+/*
+ * An unminimised DFA past 65536 states, whose table is 32-bit, minimising
+ * to a small one: "a" or "not a" 17 bytes from the end are tracked apart
+ * (2^17 subsets) although together they only mean "any byte but '/'".
+ */
+static void test_wide_unminimised_table(void **state)
+{
+	static const char *const globs[] = {"/**a????????????????", "/**[^a/]????????????????"};
+	VcFileRule one = {.glob = "/**[^/]????????????????", .perms = {.user = VC_MAY_READ}};
+	_cleanup_(vc_regex_done) VcRegex rx = {};
+	_cleanup_(vc_dfa_done) VcDfa dfa = {};
+	_cleanup_(vc_blob_done) VcBlob blob = {}, one_blob = {};
+	_cleanup_(vc_decoded_dfa_done) VcDecodedDfa a = {}, b = {};
+	VcDfaRule rules[2];
+	bool exact;
+
+	(void)state;
+	for (unsigned i = 0; i < 2; i++) {
+		rules[i] = (VcDfaRule){.perms = {.user = VC_MAY_READ}};
+		assert_int_equal(
+		    vc_regex_from_glob(&rx, globs[i], strlen(globs[i]), &rules[i].root, &exact), 0);
+	}
+	assert_int_equal(vc_dfa_construct(&rx, rules, 2, &dfa, NULL), 0);
+	assert_true(dfa.n_states > VC_DFA_NARROW_STATES);
+	assert_non_null(dfa.wide_next);
+	assert_null(dfa.next);
+	assert_int_equal(vc_dfa_minimize(&dfa), 0);
+	assert_null(dfa.wide_next);
+	assert_true(dfa.n_states < 40);
+	assert_int_equal(dfa.accept[state_of(&dfa, "/x/aaaaaaaaaaaaaaaa")].accept, 0);
+	assert_int_not_equal(dfa.accept[state_of(&dfa, "/x/aaaaaaaaaaaaaaaaa")].accept, 0);
+
+	assert_int_equal(vc_dfa_write_blob(&dfa, NULL, &blob), 0);
+	assert_int_equal(vc_compile_file_rules(&one, 1, NULL, &one_blob, NULL), 0);
+	assert_int_equal(vc_dfa_decode_blob(blob.data, blob.size, NULL, 0, &a), 0);
+	assert_int_equal(vc_dfa_decode_blob(one_blob.data, one_blob.size, NULL, 0, &b), 0);
+	assert_int_equal(vc_dfa_equivalent(&a, &b, NULL), 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -500,6 +539,7 @@ int main(void)
 	    cmocka_unit_test(test_decoder_mutations),
 	    cmocka_unit_test(test_narrow_rows),
 	    cmocka_unit_test(test_too_many_states),
+	    cmocka_unit_test(test_wide_unminimised_table),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
