@@ -177,8 +177,7 @@ struct compiler {
 	const struct rule *origin;
 	const char *xtable[MAX_XTABLE];
 	size_t n_xtable;
-	size_t n_file_xtable; /* entries of file rules, before pivot_root targets */
-	size_t record_start;  /* DFA alignment is relative to the record's header */
+	size_t record_start; /* DFA alignment is relative to the record's header */
 	/* policydb rules beyond the class markers */
 	VcRegex rx;
 	VcDfaRule *pdb;
@@ -223,6 +222,61 @@ static int xtable_index(struct compiler *c, const char *name, uint32_t *ret)
 	c->xtable[c->n_xtable] = name;
 	*ret = (uint32_t)c->n_xtable++;
 	return 0;
+}
+
+/* The xtable index in the exec bits of a mode, or -1 for none. */
+static int exec_table_index(uint16_t mode)
+{
+	unsigned target = (mode & VC_EXEC_TARGET_MASK) >> VC_EXEC_TARGET_SHIFT;
+
+	return target >= VC_EXEC_TARGET_TABLE ? (int)(target - VC_EXEC_TARGET_TABLE) : -1;
+}
+
+static void renumber_exec_target(uint16_t *mode, const uint32_t *new_index)
+{
+	int old = exec_table_index(*mode);
+
+	if (old >= 0)
+		*mode = (uint16_t)((*mode & ~VC_EXEC_TARGET_MASK) |
+				   (VC_EXEC_TARGET_TABLE + new_index[old]) << VC_EXEC_TARGET_SHIFT);
+}
+
+/*
+ * apparmor_parser 3.0.8 numbers the file rules' xtable entries in the
+ * reverse order of the rules, each name where its last rule is (observed).
+ * The file DFA means the same in any order, but a pivot_root transition
+ * naming one of these entries stores its index: put them in that order.
+ */
+static void order_xtable_as_oracle(struct compiler *c)
+{
+	uint32_t new_index[MAX_XTABLE];
+	const char *ordered[MAX_XTABLE];
+	size_t n = 0;
+
+	for (size_t i = 0; i < c->n_xtable; i++)
+		new_index[i] = UINT32_MAX;
+	for (size_t i = c->n_rules; i-- > 0;) {
+		const uint16_t halves[2] = {c->rules[i].perms.user, c->rules[i].perms.other};
+
+		for (unsigned h = 0; h < 2; h++) {
+			int old = exec_table_index(halves[h]);
+
+			if (old >= 0 && new_index[old] == UINT32_MAX) {
+				new_index[old] = (uint32_t)n;
+				ordered[n++] = c->xtable[old];
+			}
+		}
+	}
+	for (size_t i = 0; i < c->n_xtable; i++)
+		if (new_index[i] == UINT32_MAX) {
+			new_index[i] = (uint32_t)n;
+			ordered[n++] = c->xtable[i];
+		}
+	for (size_t i = 0; i < c->n_rules; i++) {
+		renumber_exec_target(&c->rules[i].perms.user, new_index);
+		renumber_exec_target(&c->rules[i].perms.other, new_index);
+	}
+	memcpy(c->xtable, ordered, n * sizeof(*ordered));
 }
 
 /*
@@ -1323,7 +1377,8 @@ static int add_mount(struct compiler *c, const struct rule *r)
  * old root, granting x. apparmor_parser 3.0.8 puts the profile in the file
  * xtable after the file rules' entries (observed) and its index in the
  * state's exec bits, so rules with targets are added after every other rule.
- * (The 6.12 kernel does not use the transition.)
+ * Transitions combine as plain bits (VcRulePerms.plain_exec), as the
+ * oracle's do. (The 6.12 kernel does not use the transition.)
  */
 static int add_pivot_root(struct compiler *c, const struct rule *r)
 {
@@ -1336,17 +1391,15 @@ static int add_pivot_root(struct compiler *c, const struct rule *r)
 
 	if (r->target) {
 		q = xtable_index(c, r->target, &index);
-		/*
-		 * A file rule's entry: its index depends on the oracle's own
-		 * order of those entries, reproduced only when there is one.
-		 */
-		if (q >= 0 && index < c->n_file_xtable && c->n_file_xtable > 1)
-			return -EOPNOTSUPP;
 		perms |= (uint16_t)((VC_EXEC_TARGET_TABLE + index) << VC_EXEC_TARGET_SHIFT);
 	}
 	if (q >= 0)
 		q = mount_fields(c, fields, 2, &root, &exact);
-	return q < 0 ? q : add_pdb_root(c, r, root, exact, perms, 0, 0);
+	if (q >= 0)
+		q = add_pdb_root(c, r, root, exact, perms, 0, 0);
+	if (q >= 0)
+		c->pdb[c->n_pdb - 1].perms.plain_exec = true;
+	return q;
 }
 
 /*
@@ -1442,14 +1495,6 @@ static int report_too_complex(struct compiler *c, const char *hn)
 	return -E2BIG;
 }
 
-static bool has_deny_pivot_root(const struct profile *p)
-{
-	for (const struct rule *ru = p->rules; ru; ru = ru->next)
-		if (ru->kind == RULE_PIVOT_ROOT && (ru->qual & QUAL_DENY))
-			return true;
-	return false;
-}
-
 static int emit_profile(struct compiler *c, const struct profile *p, struct emit_buffer *out)
 {
 	const char *hn = hname(c->arena, p);
@@ -1539,16 +1584,10 @@ static int emit_profile(struct compiler *c, const struct profile *p, struct emit
 			return refuse(c, hn, ru);
 		}
 	}
-	c->n_file_xtable = c->n_xtable;
+	order_xtable_as_oracle(c);
 	for (const struct rule *ru = p->rules; ru && r >= 0; ru = ru->next)
-		if (ru->kind == RULE_PIVOT_ROOT && ru->target) {
-			/* the oracle keeps a denied transition's index; we would drop it */
-			if (has_deny_pivot_root(p))
-				return refuse(c, hn, ru);
+		if (ru->kind == RULE_PIVOT_ROOT && ru->target)
 			r = add_pivot_root(c, ru);
-			if (r == -EOPNOTSUPP)
-				return refuse(c, hn, ru);
-		}
 	c->origin = NULL;
 	if (r >= 0 && (p->is_hat || has_hats(p)))
 		r = add_change_hat_access(c);
@@ -1672,12 +1711,6 @@ static int emit_profile(struct compiler *c, const struct profile *p, struct emit
 	}
 
 	r = compile_policydb(c, &blob);
-	if (r == -ENOTUNIQ)
-		/* apparmor_parser 3.0.8 ORs the two xtable indexes: never that */
-		fprintf(c->err,
-			"apparmor_parser: profile %s: pivot_root rules with different profile "
-			"transitions match the same paths; refusing to emit weaker policy\n",
-			hn);
 	if (r >= 0) {
 		r = put_struct(out, "policydb");
 		if (r >= 0)
