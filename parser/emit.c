@@ -666,7 +666,25 @@ static int compile_policydb(struct compiler *c, VcBlob *ret)
 		vc_byteset_add(&set, 10);
 	if (has_feature(c, "network_v8"))
 		vc_byteset_add(&set, 14);
+	if (has_feature(c, "network/af_unix"))
+		vc_byteset_add(&set, 4);
 	r = vc_regex_bytes(&c->rx, &set, &marker.root);
+	if (r >= 0 && has_feature(c, "network/af_unix")) {
+		/*
+		 * and, with af_unix, the text "4", NUL, "1" (observed): the
+		 * unix class marker, its numbers written as digits
+		 */
+		static const uint8_t text[] = {'4', 0, '1'};
+		uint32_t seq = 0, node;
+
+		for (size_t i = 0; i < sizeof(text) && r >= 0; i++) {
+			r = vc_regex_byte(&c->rx, text[i], &node);
+			if (r >= 0)
+				r = i ? vc_regex_concat(&c->rx, seq, node, &seq) : (seq = node, 0);
+		}
+		if (r >= 0)
+			r = vc_regex_alt(&c->rx, marker.root, seq, &marker.root);
+	}
 	if (r >= 0 && c->n_pdb == c->cap_pdb) {
 		VcDfaRule *v = realloc(c->pdb, (c->cap_pdb + 1) * sizeof(*v));
 
@@ -935,10 +953,29 @@ static int lookup_type_index(const int *types, int type)
 	return -1;
 }
 
+#define AF_UNIX_FAMILY 1
+
+/*
+ * With af_unix the oracle also writes fine-grained unix states for a rule
+ * covering the unix family (as for a unix rule), unless it is a plain deny
+ * rule: not reproduced yet.
+ */
+static int unix_family_refused(const struct compiler *c, const struct rule *r, int family)
+{
+	if (family == AF_UNIX_FAMILY && (!(r->qual & QUAL_DENY) || (r->qual & QUAL_AUDIT)) &&
+	    has_feature(c, "network/af_unix"))
+		return -EOPNOTSUPP;
+	return 0;
+}
+
 static int add_network_one(struct compiler *c, const struct rule *r, int family, int type)
 {
 	VcByteSet sets[5] = {byte_set(14), byte_set(family >> 8), byte_set(family & 0xff),
 			     byte_set(type >> 8), byte_set(type & 0xff)};
+	int q = unix_family_refused(c, r, family);
+
+	if (q < 0)
+		return q;
 
 	return add_pdb_rule(c, r, sets, 5, false, NULL, NET_PERMS_USER, NET_PERMS_OTHER);
 }
@@ -1006,6 +1043,19 @@ static int add_network(struct compiler *c, const struct rule *r)
 			fprintf(c->err, "apparmor_parser: invalid network entry '%s%s%s'\n",
 				w2 ? w1->text : "", w2 ? " " : "", protocol);
 			return -EINVAL;
+		}
+		return q;
+	}
+	if (!w1 && (r->qual & QUAL_DENY)) {
+		/* "deny network,": every family, any type (observed) */
+		for (int f = 0; af_names[f] && q >= 0; f++) {
+			VcByteSet sets[5] = {byte_set(14), byte_set(f >> 8), byte_set(f & 0xff),
+					     byte_set(-1), byte_set(-1)};
+
+			q = unix_family_refused(c, r, f);
+			if (q >= 0)
+				q = add_pdb_rule(c, r, sets, 5, false, NULL, NET_PERMS_USER,
+						 NET_PERMS_OTHER);
 		}
 		return q;
 	}
@@ -1418,10 +1468,10 @@ static int add_unix(struct compiler *c, const struct rule *r)
 		type = sock_type(type_name);
 		if (type < 0)
 			return -EOPNOTSUPP;
-		return add_network_one(c, r, 1, type);
+		return add_network_one(c, r, AF_UNIX_FAMILY, type);
 	}
 	for (int t = 0; t < 16 && q >= 0; t++)
-		q = add_network_one(c, r, 1, t);
+		q = add_network_one(c, r, AF_UNIX_FAMILY, t);
 	return q;
 }
 
