@@ -15,8 +15,7 @@
 #include "parser/compile/compile.h"
 #include "parser/compile/stream.h"
 #include "parser/emit.h"
-
-#define MAX_XTABLE 12
+#include "parser/emit_compiler.h"
 
 /* All network permissions in the policydb layout (spec §3.4, §3.11). */
 #define NET_PERMS_USER	0x76u
@@ -164,28 +163,7 @@ static int put_dfa(struct emit_buffer *b, size_t record_start, const VcBlob *blo
 
 /* ---- per profile ------------------------------------------------------- */
 
-struct compiler {
-	const struct features *features;
-	const struct emit_options *options;
-	FILE *err;
-	const struct policy *pol;
-	struct arena *arena;
-	VcFileRule *rules;
-	size_t n_rules, cap_rules;
-	/* the policy rule each file rule comes from (NULL: implied), for errors */
-	const struct rule **origins;
-	const struct rule *origin;
-	const char *xtable[MAX_XTABLE];
-	size_t n_xtable;
-	size_t n_file_xtable; /* entries of file rules, before pivot_root targets */
-	size_t record_start;  /* DFA alignment is relative to the record's header */
-	/* policydb rules beyond the class markers */
-	VcRegex rx;
-	VcDfaRule *pdb;
-	size_t n_pdb, cap_pdb;
-};
-
-static bool has_feature(const struct compiler *c, const char *path)
+bool emit_has_feature(const struct compiler *c, const char *path)
 {
 	return c->features && features_has(c->features, path);
 }
@@ -211,7 +189,7 @@ static VcFileRule *add_rule(struct compiler *c)
 	return &c->rules[c->n_rules++];
 }
 
-static int xtable_index(struct compiler *c, const char *name, uint32_t *ret)
+int emit_xtable_index(struct compiler *c, const char *name, uint32_t *ret)
 {
 	for (size_t i = 0; i < c->n_xtable; i++)
 		if (strcmp(c->xtable[i], name) == 0) {
@@ -223,6 +201,61 @@ static int xtable_index(struct compiler *c, const char *name, uint32_t *ret)
 	c->xtable[c->n_xtable] = name;
 	*ret = (uint32_t)c->n_xtable++;
 	return 0;
+}
+
+/* The xtable index in the exec bits of a mode, or -1 for none. */
+static int exec_table_index(uint16_t mode)
+{
+	unsigned target = (mode & VC_EXEC_TARGET_MASK) >> VC_EXEC_TARGET_SHIFT;
+
+	return target >= VC_EXEC_TARGET_TABLE ? (int)(target - VC_EXEC_TARGET_TABLE) : -1;
+}
+
+static void renumber_exec_target(uint16_t *mode, const uint32_t *new_index)
+{
+	int old = exec_table_index(*mode);
+
+	if (old >= 0)
+		*mode = (uint16_t)((*mode & ~VC_EXEC_TARGET_MASK) |
+				   (VC_EXEC_TARGET_TABLE + new_index[old]) << VC_EXEC_TARGET_SHIFT);
+}
+
+/*
+ * apparmor_parser 3.0.8 numbers the file rules' xtable entries in the
+ * reverse order of the rules, each name where its last rule is (observed).
+ * The file DFA means the same in any order, but a pivot_root transition
+ * naming one of these entries stores its index: put them in that order.
+ */
+static void order_xtable_as_oracle(struct compiler *c)
+{
+	uint32_t new_index[MAX_XTABLE];
+	const char *ordered[MAX_XTABLE];
+	size_t n = 0;
+
+	for (size_t i = 0; i < c->n_xtable; i++)
+		new_index[i] = UINT32_MAX;
+	for (size_t i = c->n_rules; i-- > 0;) {
+		const uint16_t halves[2] = {c->rules[i].perms.user, c->rules[i].perms.other};
+
+		for (unsigned h = 0; h < 2; h++) {
+			int old = exec_table_index(halves[h]);
+
+			if (old >= 0 && new_index[old] == UINT32_MAX) {
+				new_index[old] = (uint32_t)n;
+				ordered[n++] = c->xtable[old];
+			}
+		}
+	}
+	for (size_t i = 0; i < c->n_xtable; i++)
+		if (new_index[i] == UINT32_MAX) {
+			new_index[i] = (uint32_t)n;
+			ordered[n++] = c->xtable[i];
+		}
+	for (size_t i = 0; i < c->n_rules; i++) {
+		renumber_exec_target(&c->rules[i].perms.user, new_index);
+		renumber_exec_target(&c->rules[i].perms.other, new_index);
+	}
+	memcpy(c->xtable, ordered, n * sizeof(*ordered));
 }
 
 /*
@@ -363,7 +396,7 @@ static int add_file_rule(struct compiler *c, const char *prof_hname, const struc
 		     r->exec == EXEC_CHILD_UNCONFINED) &&
 		    name[0] != ':')
 			name = arena_printf(c->arena, "%s//%s", prof_hname, name);
-		q = xtable_index(c, name, &k);
+		q = emit_xtable_index(c, name, &k);
 		if (q < 0) {
 			fprintf(c->err, "apparmor_parser: profile %s: more than %d exec targets\n",
 				prof_hname, MAX_XTABLE);
@@ -604,15 +637,33 @@ static int compile_policydb(struct compiler *c, VcBlob *ret)
 	int r;
 
 	vc_byteset_add(&set, 2);
-	if (has_feature(c, "mount"))
+	if (emit_has_feature(c, "mount"))
 		vc_byteset_add(&set, 7);
-	if (has_feature(c, "ptrace"))
+	if (emit_has_feature(c, "ptrace"))
 		vc_byteset_add(&set, 9);
-	if (has_feature(c, "signal"))
+	if (emit_has_feature(c, "signal"))
 		vc_byteset_add(&set, 10);
-	if (has_feature(c, "network_v8"))
+	if (emit_has_feature(c, "network_v8"))
 		vc_byteset_add(&set, 14);
+	if (emit_has_feature(c, "network/af_unix"))
+		vc_byteset_add(&set, 4);
 	r = vc_regex_bytes(&c->rx, &set, &marker.root);
+	if (r >= 0 && emit_has_feature(c, "network/af_unix")) {
+		/*
+		 * and, with af_unix, the text "4", NUL, "1" (observed): the
+		 * unix class marker, its numbers written as digits
+		 */
+		static const uint8_t text[] = {'4', 0, '1'};
+		uint32_t seq = 0, node;
+
+		for (size_t i = 0; i < sizeof(text) && r >= 0; i++) {
+			r = vc_regex_byte(&c->rx, text[i], &node);
+			if (r >= 0)
+				r = i ? vc_regex_concat(&c->rx, seq, node, &seq) : (seq = node, 0);
+		}
+		if (r >= 0)
+			r = vc_regex_alt(&c->rx, marker.root, seq, &marker.root);
+	}
 	if (r >= 0 && c->n_pdb == c->cap_pdb) {
 		VcDfaRule *v = realloc(c->pdb, (c->cap_pdb + 1) * sizeof(*v));
 
@@ -637,7 +688,7 @@ static int compile_policydb(struct compiler *c, VcBlob *ret)
 
 /* ---- policydb rules (spec §3.11) ---------------------------------------- */
 
-static const char *cond_value(const struct rule *r, const char *name)
+const char *emit_cond_value(const struct rule *r, const char *name)
 {
 	for (const struct cond *k = r->conds; k; k = k->next)
 		if (strcmp(k->name, name) == 0 && k->values)
@@ -681,8 +732,8 @@ static const char *label_glob(struct compiler *c, const char *glob)
  * A policydb rule whose regex is built: r's qualifiers, perms for owner and
  * other, and owner bits audited without being granted (audit_always).
  */
-static int add_pdb_root(struct compiler *c, const struct rule *r, uint32_t root, bool exact,
-			uint16_t perms, uint16_t other, uint16_t audit_always)
+int emit_pdb_root(struct compiler *c, const struct rule *r, uint32_t root, bool exact,
+		  uint16_t perms, uint16_t other, uint16_t audit_always)
 {
 	if (c->n_pdb == c->cap_pdb) {
 		size_t cap = c->cap_pdb ? c->cap_pdb * 2 : 16;
@@ -747,10 +798,10 @@ static int add_pdb_rule(struct compiler *c, const struct rule *r, const VcByteSe
 	}
 	if (q < 0)
 		return q;
-	return add_pdb_root(c, r, root, exact, perms, other, 0);
+	return emit_pdb_root(c, r, root, exact, perms, other, 0);
 }
 
-static VcByteSet byte_set(int b)
+VcByteSet emit_byte_set(int b)
 {
 	VcByteSet s = {};
 
@@ -780,13 +831,14 @@ static int add_ptrace(struct compiler *c, const struct rule *r)
 	static const char *const words[] = {"r",     "w",      "rw",	   "read",
 					    "trace", "readby", "tracedby", NULL};
 	static const uint16_t bits[] = {0x4, 0x2, 0x6, 0x4, 0x2, 0x10, 0x8};
-	const VcByteSet prefix[] = {byte_set(9)}, label_prefix[] = {byte_set(16), byte_set(9)};
+	const VcByteSet prefix[] = {emit_byte_set(9)},
+			label_prefix[] = {emit_byte_set(16), emit_byte_set(9)};
 	uint16_t perms = access_bits(r, words, bits, 0x1e);
-	int q = add_pdb_rule(c, r, prefix, 1, true, cond_value(r, "peer"), perms, 0);
+	int q = add_pdb_rule(c, r, prefix, 1, true, emit_cond_value(r, "peer"), perms, 0);
 
 	/* the label-class form is written as well */
 	if (q >= 0)
-		q = add_pdb_rule(c, r, label_prefix, 2, true, cond_value(r, "peer"), perms, 0);
+		q = add_pdb_rule(c, r, label_prefix, 2, true, emit_cond_value(r, "peer"), perms, 0);
 	return q;
 }
 
@@ -814,8 +866,8 @@ static int add_signal(struct compiler *c, const struct rule *r)
 	static const char *const words[] = {"r",     "w",    "rw",	"read",
 					    "write", "send", "receive", NULL};
 	static const uint16_t bits[] = {0x4, 0x2, 0x6, 0x4, 0x2, 0x2, 0x4};
-	const VcByteSet label_prefix[] = {byte_set(16), byte_set(10)};
-	VcByteSet set[2] = {byte_set(10)};
+	const VcByteSet label_prefix[] = {emit_byte_set(16), emit_byte_set(10)};
+	VcByteSet set[2] = {emit_byte_set(10)};
 	bool any = true;
 	int q;
 
@@ -833,11 +885,11 @@ static int add_signal(struct compiler *c, const struct rule *r)
 	}
 	if (any)
 		vc_byteset_fill(&set[1]);
-	q = add_pdb_rule(c, r, set, 2, true, cond_value(r, "peer"),
+	q = add_pdb_rule(c, r, set, 2, true, emit_cond_value(r, "peer"),
 			 access_bits(r, words, bits, 0x6), 0);
 	/* without a signal set the label-class form is written as well */
 	if (q >= 0 && any)
-		q = add_pdb_rule(c, r, label_prefix, 2, true, cond_value(r, "peer"),
+		q = add_pdb_rule(c, r, label_prefix, 2, true, emit_cond_value(r, "peer"),
 				 access_bits(r, words, bits, 0x6), 0);
 	return q;
 }
@@ -881,10 +933,30 @@ static int lookup_type_index(const int *types, int type)
 	return -1;
 }
 
+#define AF_UNIX_FAMILY 1
+
+/*
+ * With af_unix the oracle also writes fine-grained unix states for a rule
+ * covering the unix family (as for a unix rule), unless it is a plain deny
+ * rule: not reproduced yet.
+ */
+static int unix_family_refused(const struct compiler *c, const struct rule *r, int family)
+{
+	if (family == AF_UNIX_FAMILY && (!(r->qual & QUAL_DENY) || (r->qual & QUAL_AUDIT)) &&
+	    emit_has_feature(c, "network/af_unix"))
+		return -EOPNOTSUPP;
+	return 0;
+}
+
 static int add_network_one(struct compiler *c, const struct rule *r, int family, int type)
 {
-	VcByteSet sets[5] = {byte_set(14), byte_set(family >> 8), byte_set(family & 0xff),
-			     byte_set(type >> 8), byte_set(type & 0xff)};
+	VcByteSet sets[5] = {emit_byte_set(14), emit_byte_set(family >> 8),
+			     emit_byte_set(family & 0xff), emit_byte_set(type >> 8),
+			     emit_byte_set(type & 0xff)};
+	int q = unix_family_refused(c, r, family);
+
+	if (q < 0)
+		return q;
 
 	return add_pdb_rule(c, r, sets, 5, false, NULL, NET_PERMS_USER, NET_PERMS_OTHER);
 }
@@ -955,6 +1027,20 @@ static int add_network(struct compiler *c, const struct rule *r)
 		}
 		return q;
 	}
+	if (!w1 && (r->qual & QUAL_DENY)) {
+		/* "deny network,": every family, any type (observed) */
+		for (int f = 0; af_names[f] && q >= 0; f++) {
+			VcByteSet sets[5] = {emit_byte_set(14), emit_byte_set(f >> 8),
+					     emit_byte_set(f & 0xff), emit_byte_set(-1),
+					     emit_byte_set(-1)};
+
+			q = unix_family_refused(c, r, f);
+			if (q >= 0)
+				q = add_pdb_rule(c, r, sets, 5, false, NULL, NET_PERMS_USER,
+						 NET_PERMS_OTHER);
+		}
+		return q;
+	}
 	if (!w1) {
 		/* "network,": every family, types 0-15 */
 		for (int f = 0; af_names[f] && q >= 0; f++)
@@ -977,398 +1063,25 @@ static int add_network(struct compiler *c, const struct rule *r)
 }
 
 /*
- * The mount class (spec §3.11): apparmor_parser 3.0.8 writes the permission
- * in the owner half of the old accept word (observed): umount as r,
- * pivot_root as x, mount as w. A mount state also has 0x40 (the kernel's
- * "match the data as well" bit) in its owner audit field, never in allow,
- * and never from a deny rule: the kernel reads it only from allow, so it
- * changes nothing there, but it is part of the oracle's output.
- */
-#define MOUNT_CLASS	  7
-#define MOUNT_PERM_UMOUNT VC_MAY_READ
-#define MOUNT_PERM_PIVOT  VC_MAY_EXEC
-#define MOUNT_PERM_MOUNT  VC_MAY_WRITE
-#define MOUNT_AUDIT_DATA  0x40u
-
-/* Append a path glob to *root, or any bytes but NUL when there is none. */
-static int append_mount_path(struct compiler *c, const char *glob, uint32_t *root, bool *exact)
-{
-	VcByteSet any = byte_set(-1);
-	uint32_t node;
-	bool e = true;
-	int q;
-
-	if (glob)
-		q = vc_regex_from_glob(&c->rx, glob, strlen(glob), &node, &e);
-	else {
-		vc_byteset_remove(&any, 0);
-		q = vc_regex_bytes(&c->rx, &any, &node);
-		if (q >= 0)
-			q = vc_regex_star(&c->rx, node, &node);
-		e = false;
-	}
-	*exact = *exact && e;
-	return q < 0 ? q : vc_regex_concat(&c->rx, *root, node, root);
-}
-
-static int add_mount_bytes(struct compiler *c, int byte, uint32_t *root)
-{
-	VcByteSet set = byte_set(byte);
-	uint32_t node;
-	int q = vc_regex_bytes(&c->rx, &set, &node);
-
-	return q < 0 ? q : vc_regex_concat(&c->rx, *root, node, root);
-}
-
-/*
- * Class 7, then each field (a path glob, or any bytes but NUL for NULL),
- * separated by NUL bytes. *exact tells whether every field was literal.
- */
-static int mount_fields(struct compiler *c, const char *const *fields, size_t n, uint32_t *root,
-			bool *exact)
-{
-	VcByteSet cls = byte_set(MOUNT_CLASS);
-	int q = vc_regex_bytes(&c->rx, &cls, root);
-
-	*exact = true;
-	for (size_t i = 0; i < n && q >= 0; i++) {
-		if (i)
-			q = add_mount_bytes(c, 0, root);
-		if (q >= 0)
-			q = append_mount_path(c, fields[i], root, exact);
-	}
-	return q;
-}
-
-/*
- * "umount [CONDS] [MOUNTPOINT]": class 7 then the mount point. The kernel
- * matches nothing else for umount, and apparmor_parser 3.0.8 writes a rule
- * with fstype or options conditions exactly as one without (observed).
- */
-static int add_umount(struct compiler *c, const struct rule *r)
-{
-	bool exact;
-	uint32_t root;
-	int q = mount_fields(c, &r->path, 1, &root, &exact);
-
-	return q < 0 ? q : add_pdb_root(c, r, root, exact, MOUNT_PERM_UMOUNT, 0, 0);
-}
-
-/*
- * Mount flags (MS_RDONLY is bit 0, ...) and the classes apparmor_parser
- * 3.0.8 writes an entry for (observed): the general flags, remount, bind
- * (with MS_REC), move, and the propagation types.
- */
-#define MS_REMOUNT_BIT (1u << 5)
-#define MS_BIND_BIT    (1u << 12)
-#define MS_MOVE_BIT    (1u << 13)
-#define MS_REC_BIT     (1u << 14)
-#define MS_PROPAGATION (0xfu << 17) /* unbindable, private, slave, shared */
-#define MS_NOT_GENERAL (MS_REMOUNT_BIT | MS_BIND_BIT | MS_MOVE_BIT | MS_REC_BIT | MS_PROPAGATION)
-#define MS_GENERAL     (~MS_NOT_GENERAL)
-#define MS_NOUSER_BIT  (1u << 31)
-/* nosuid, nodev, noexec, noatime, nodiratime, relatime, strictatime */
-#define MS_PER_MOUNTPOINT (1u << 1 | 1u << 2 | 1u << 3 | 1u << 10 | 1u << 11 | 1u << 21 | 1u << 24)
-/* no flag's byte (bit i is byte i + 1): what the oracle writes for "none" */
-#define MOUNT_NO_FLAGS_BYTE 0xfe
-
-/* An option word sets some flags and clears others (rw clears MS_RDONLY). */
-static const struct mount_option {
-	const char *word;
-	uint32_t set, clear;
-} mount_options[] = {
-    {"ro", 1u << 0, 0},
-    {"r", 1u << 0, 0},
-    {"read-only", 1u << 0, 0},
-    {"rw", 0, 1u << 0},
-    {"w", 0, 1u << 0},
-    {"nosuid", 1u << 1, 0},
-    {"suid", 0, 1u << 1},
-    {"nodev", 1u << 2, 0},
-    {"dev", 0, 1u << 2},
-    {"noexec", 1u << 3, 0},
-    {"exec", 0, 1u << 3},
-    {"sync", 1u << 4, 0},
-    {"async", 0, 1u << 4},
-    {"remount", MS_REMOUNT_BIT, 0},
-    {"mand", 1u << 6, 0},
-    {"nomand", 0, 1u << 6},
-    {"dirsync", 1u << 7, 0},
-    {"noatime", 1u << 10, 0},
-    {"atime", 0, 1u << 10},
-    {"nodiratime", 1u << 11, 0},
-    {"diratime", 0, 1u << 11},
-    {"bind", MS_BIND_BIT, 0},
-    {"B", MS_BIND_BIT, 0},
-    {"rbind", MS_BIND_BIT | MS_REC_BIT, 0},
-    {"R", MS_BIND_BIT | MS_REC_BIT, 0},
-    {"move", MS_MOVE_BIT, 0},
-    {"M", MS_MOVE_BIT, 0},
-    {"silent", 1u << 15, 0},
-    {"verbose", 1u << 15, 0}, /* the old name of MS_SILENT: it sets it */
-    {"loud", 0, 1u << 15},
-    {"acl", 1u << 16, 0},
-    {"noacl", 0, 1u << 16},
-    {"unbindable", 1u << 17, 0},
-    {"make-unbindable", 1u << 17, 0},
-    {"runbindable", 1u << 17 | MS_REC_BIT, 0},
-    {"make-runbindable", 1u << 17 | MS_REC_BIT, 0},
-    {"private", 1u << 18, 0},
-    {"make-private", 1u << 18, 0},
-    {"rprivate", 1u << 18 | MS_REC_BIT, 0},
-    {"make-rprivate", 1u << 18 | MS_REC_BIT, 0},
-    {"slave", 1u << 19, 0},
-    {"make-slave", 1u << 19, 0},
-    {"rslave", 1u << 19 | MS_REC_BIT, 0},
-    {"make-rslave", 1u << 19 | MS_REC_BIT, 0},
-    {"shared", 1u << 20, 0},
-    {"make-shared", 1u << 20, 0},
-    {"rshared", 1u << 20 | MS_REC_BIT, 0},
-    {"make-rshared", 1u << 20 | MS_REC_BIT, 0},
-    {"relatime", 1u << 21, 0},
-    {"norelatime", 0, 0}, /* the oracle gives it no flag at all */
-    {"iversion", 1u << 23, 0},
-    {"noiversion", 0, 1u << 23},
-    {"strictatime", 1u << 24, 0},
-    {"nouser", 1u << 31, 0},
-    {"user", 0, 1u << 31},
-};
-
-static const struct mount_option *find_mount_option(const char *word)
-{
-	for (size_t i = 0; i < sizeof(mount_options) / sizeof(mount_options[0]); i++)
-		if (!strcmp(mount_options[i].word, word))
-			return &mount_options[i];
-	return NULL;
-}
-
-/*
- * A mount rule's conditions as the oracle combines them, over every
- * options condition of the rule: "options=" words add what they set to
- * set and what they clear to clear; "options in" words add both to
- * optional. A flag in set is required, unless it is also in clear (then
- * optional, as is a flag in optional); a flag only in clear is absent.
- */
-struct mount_conds {
-	bool has_fstype; /* any fstype/vfstype condition */
-	uint32_t set, clear, optional;
-};
-
-static int read_mount_conds(const struct rule *r, struct mount_conds *m)
-{
-	*m = (struct mount_conds){0};
-	for (const struct cond *k = r->conds; k; k = k->next) {
-		if (!strcmp(k->name, "fstype") || !strcmp(k->name, "vfstype")) {
-			m->has_fstype = true;
-			continue;
-		}
-		if (strcmp(k->name, "options"))
-			return -EOPNOTSUPP;
-		for (const struct value *v = k->values; v; v = v->next) {
-			const struct mount_option *o = find_mount_option(v->text);
-
-			if (!o)
-				return -EOPNOTSUPP;
-			if (k->in)
-				m->optional |= o->set | o->clear;
-			else {
-				m->set |= o->set;
-				m->clear |= o->clear;
-			}
-		}
-	}
-	return 0;
-}
-
-/* The fstype field: any of the globs of every fstype condition. */
-static int append_fstype(struct compiler *c, const struct rule *r, uint32_t *root, bool *exact)
-{
-	uint32_t alt = 0, node;
-	bool first = true, e = true;
-	int q = 0;
-
-	for (const struct cond *k = r->conds; k && q >= 0; k = k->next) {
-		if (strcmp(k->name, "fstype") && strcmp(k->name, "vfstype"))
-			continue;
-		for (const struct value *v = k->values; v && q >= 0; v = v->next) {
-			q = vc_regex_from_glob(&c->rx, v->text, strlen(v->text), &node, &e);
-			*exact = *exact && e;
-			if (q >= 0)
-				q = first ? (alt = node, 0) : vc_regex_alt(&c->rx, alt, node, &alt);
-			first = false;
-		}
-	}
-	if (first)
-		return append_mount_path(c, NULL, root, exact);
-	return q < 0 ? q : vc_regex_concat(&c->rx, *root, alt, root);
-}
-
-/*
- * The flags field of an entry: one byte per flag bit i (i + 1), ascending,
- * those in optional each optional. With neither, the oracle writes an
- * optional 0xfe (a byte the kernel never sends): exactly "no flags".
- */
-static int append_flags(struct compiler *c, uint32_t required, uint32_t optional, uint32_t *root)
-{
-	int q = 0;
-
-	for (int bit = 0; bit < 32 && q >= 0; bit++) {
-		uint32_t node, empty;
-
-		if (!((required | optional) & 1u << bit))
-			continue;
-		q = vc_regex_byte(&c->rx, bit + 1, &node);
-		if (q >= 0 && (optional & 1u << bit)) {
-			q = vc_regex_empty(&c->rx, &empty);
-			if (q >= 0)
-				q = vc_regex_alt(&c->rx, node, empty, &node);
-		}
-		if (q >= 0)
-			q = vc_regex_concat(&c->rx, *root, node, root);
-	}
-	if (q >= 0 && !required && !optional) {
-		uint32_t node, empty;
-
-		q = vc_regex_byte(&c->rx, MOUNT_NO_FLAGS_BYTE, &node);
-		if (q >= 0)
-			q = vc_regex_empty(&c->rx, &empty);
-		if (q >= 0)
-			q = vc_regex_alt(&c->rx, node, empty, &node);
-		if (q >= 0)
-			q = vc_regex_concat(&c->rx, *root, node, root);
-	}
-	return q;
-}
-
-/*
- * One mount entry: class 7, mount point, NUL, source, NUL, fstype, NUL,
- * then the flags of m within mask (any bytes but NUL when the rule has no
- * options at all).
- */
-static int add_mount_entry(struct compiler *c, const struct rule *r, const struct mount_conds *m,
-			   const char *const fields[2], uint32_t mask, bool data_match)
-{
-	bool exact, any_flags_exact = true;
-	uint32_t root;
-	int q = mount_fields(c, fields, 2, &root, &exact);
-
-	if (q >= 0)
-		q = add_mount_bytes(c, 0, &root);
-	if (q >= 0)
-		q = append_fstype(c, r, &root, &exact);
-	if (q >= 0)
-		q = add_mount_bytes(c, 0, &root);
-	if (q >= 0 && !(m->set | m->clear | m->optional))
-		q = append_mount_path(c, NULL, &root, &any_flags_exact);
-	else if (q >= 0)
-		q = append_flags(c, m->set & ~m->clear & mask,
-				 ((m->set & m->clear) | m->optional) & mask, &root);
-	return q < 0 ? q
-		     : add_pdb_root(c, r, root, exact, MOUNT_PERM_MOUNT, 0,
-				    data_match ? MOUNT_AUDIT_DATA : 0);
-}
-
-/*
- * "mount [CONDS] [SOURCE] [-> MOUNTPOINT]" and "remount [CONDS]
- * [MOUNTPOINT]" as apparmor_parser 3.0.8 writes them (observed): one entry
- * per class the rule names, each with the rule's flags within a mask:
- *   general (a general flag set, cleared or optional; or no options at
- *   all): the general flags, with the data-match bit;
- *   remount: every flag but move, the propagation types and nouser, with
- *   the data-match bit; only without fstype and source;
- *   bind: bind and MS_REC; move: move; only without fstype;
- *   propagation: every flag but nouser and the per-mount-point ones
- *   (nosuid, nodev, noexec, noatime, nodiratime, relatime, strictatime);
- *   only without fstype and source.
- * The remount keyword makes MS_REMOUNT and every optional flag required
- * and ignores what options clear. A rule left without any entry is an
- * error, with the oracle's message.
- */
-static int add_mount(struct compiler *c, const struct rule *r)
-{
-	bool remount = r->kind == RULE_REMOUNT;
-	/* mount point and source */
-	const char *fields[2] = {remount ? r->path : r->target, remount ? NULL : r->path};
-	struct mount_conds m;
-	uint32_t named;
-	size_t before = c->n_pdb;
-	int q = read_mount_conds(r, &m);
-
-	if (q < 0)
-		return q;
-	if (remount) {
-		m.set |= m.optional | MS_REMOUNT_BIT;
-		m.optional = 0;
-		m.clear = 0;
-	}
-	named = m.set | m.optional;
-	if (!(m.set | m.clear | m.optional) || ((m.set | m.clear | m.optional) & MS_GENERAL))
-		q = add_mount_entry(c, r, &m, fields, MS_GENERAL, true);
-	if (q >= 0 && (named & MS_REMOUNT_BIT) && !m.has_fstype && !fields[1])
-		q = add_mount_entry(c, r, &m, fields,
-				    ~(MS_MOVE_BIT | MS_PROPAGATION | MS_NOUSER_BIT), true);
-	if (q >= 0 && (named & MS_BIND_BIT) && !m.has_fstype)
-		q = add_mount_entry(c, r, &m, fields, MS_BIND_BIT | MS_REC_BIT, false);
-	if (q >= 0 && (named & MS_MOVE_BIT) && !m.has_fstype)
-		q = add_mount_entry(c, r, &m, fields, MS_MOVE_BIT, false);
-	if (q >= 0 && (named & MS_PROPAGATION) && !m.has_fstype && !fields[1])
-		q = add_mount_entry(c, r, &m, fields, ~(MS_PER_MOUNTPOINT | MS_NOUSER_BIT), false);
-	if (q >= 0 && c->n_pdb == before)
-		return -ENOEXEC;
-	return q;
-}
-
-/*
- * "pivot_root [oldroot=OLD] [NEW] [-> PROFILE]": class 7, new root, NUL,
- * old root, granting x. apparmor_parser 3.0.8 puts the profile in the file
- * xtable after the file rules' entries (observed) and its index in the
- * state's exec bits, so rules with targets are added after every other rule.
- * (The 6.12 kernel does not use the transition.)
- */
-static int add_pivot_root(struct compiler *c, const struct rule *r)
-{
-	const char *fields[] = {r->path, cond_value(r, "oldroot")};
-	uint16_t perms = MOUNT_PERM_PIVOT;
-	uint32_t index;
-	bool exact;
-	uint32_t root;
-	int q = 0;
-
-	if (r->target) {
-		q = xtable_index(c, r->target, &index);
-		/*
-		 * A file rule's entry: its index depends on the oracle's own
-		 * order of those entries, reproduced only when there is one.
-		 */
-		if (q >= 0 && index < c->n_file_xtable && c->n_file_xtable > 1)
-			return -EOPNOTSUPP;
-		perms |= (uint16_t)((VC_EXEC_TARGET_TABLE + index) << VC_EXEC_TARGET_SHIFT);
-	}
-	if (q >= 0)
-		q = mount_fields(c, fields, 2, &root, &exact);
-	return q < 0 ? q : add_pdb_root(c, r, root, exact, perms, 0, 0);
-}
-
-/*
  * Without the af_unix feature apparmor_parser 3.0.8 writes a unix rule as
  * network access to the unix family with every permission: its type if
  * one is given, else types 0-15; access and peer conditions are dropped.
  */
 static int add_unix(struct compiler *c, const struct rule *r)
 {
-	const char *type_name = cond_value(r, "type");
+	const char *type_name = emit_cond_value(r, "type");
 	int type, q = 0;
 
-	if (has_feature(c, "network/af_unix"))
+	if (emit_has_feature(c, "network/af_unix"))
 		return -EOPNOTSUPP;
 	if (type_name) {
 		type = sock_type(type_name);
 		if (type < 0)
 			return -EOPNOTSUPP;
-		return add_network_one(c, r, 1, type);
+		return add_network_one(c, r, AF_UNIX_FAMILY, type);
 	}
 	for (int t = 0; t < 16 && q >= 0; t++)
-		q = add_network_one(c, r, 1, t);
+		q = add_network_one(c, r, AF_UNIX_FAMILY, t);
 	return q;
 }
 
@@ -1442,14 +1155,6 @@ static int report_too_complex(struct compiler *c, const char *hn)
 	return -E2BIG;
 }
 
-static bool has_deny_pivot_root(const struct profile *p)
-{
-	for (const struct rule *ru = p->rules; ru; ru = ru->next)
-		if (ru->kind == RULE_PIVOT_ROOT && (ru->qual & QUAL_DENY))
-			return true;
-	return false;
-}
-
 static int emit_profile(struct compiler *c, const struct profile *p, struct emit_buffer *out)
 {
 	const char *hn = hname(c->arena, p);
@@ -1509,7 +1214,7 @@ static int emit_profile(struct compiler *c, const struct profile *p, struct emit
 			break;
 		case RULE_MOUNT:
 		case RULE_REMOUNT:
-			r = add_mount(c, ru);
+			r = emit_add_mount(c, ru);
 			if (r == -EOPNOTSUPP)
 				return refuse(c, hn, ru);
 			if (r == -ENOEXEC)
@@ -1521,34 +1226,28 @@ static int emit_profile(struct compiler *c, const struct profile *p, struct emit
 					p->parent ? p->name : hn);
 			break;
 		case RULE_UMOUNT:
-			r = add_umount(c, ru);
+			r = emit_add_umount(c, ru);
 			if (r == -EOPNOTSUPP)
 				return refuse(c, hn, ru);
 			break;
 		case RULE_PIVOT_ROOT:
 			/* with a target: after every file rule's xtable entry, below */
 			if (!ru->target)
-				r = add_pivot_root(c, ru);
+				r = emit_add_pivot_root(c, ru);
 			break;
 		case RULE_DBUS:
 			/* not in the 6.12 feature set: apparmor_parser drops them too */
-			if (!has_feature(c, "dbus"))
+			if (!emit_has_feature(c, "dbus"))
 				break;
 			return refuse(c, hn, ru);
 		default:
 			return refuse(c, hn, ru);
 		}
 	}
-	c->n_file_xtable = c->n_xtable;
+	order_xtable_as_oracle(c);
 	for (const struct rule *ru = p->rules; ru && r >= 0; ru = ru->next)
-		if (ru->kind == RULE_PIVOT_ROOT && ru->target) {
-			/* the oracle keeps a denied transition's index; we would drop it */
-			if (has_deny_pivot_root(p))
-				return refuse(c, hn, ru);
-			r = add_pivot_root(c, ru);
-			if (r == -EOPNOTSUPP)
-				return refuse(c, hn, ru);
-		}
+		if (ru->kind == RULE_PIVOT_ROOT && ru->target)
+			r = emit_add_pivot_root(c, ru);
 	c->origin = NULL;
 	if (r >= 0 && (p->is_hat || has_hats(p)))
 		r = add_change_hat_access(c);
@@ -1557,9 +1256,9 @@ static int emit_profile(struct compiler *c, const struct profile *p, struct emit
 
 	c->record_start = out->size;
 	r = put_named_u32(out, "version",
-			  has_feature(c, "policy/versions/v7")	 ? 0x00202007u
-			  : has_feature(c, "policy/versions/v6") ? 0x00202006u
-								 : 5u);
+			  emit_has_feature(c, "policy/versions/v7")   ? 0x00202007u
+			  : emit_has_feature(c, "policy/versions/v6") ? 0x00202006u
+								      : 5u);
 	if (r >= 0 && ns)
 		r = put_named_string(out, "namespace", ns);
 	if (r >= 0)
@@ -1672,12 +1371,6 @@ static int emit_profile(struct compiler *c, const struct profile *p, struct emit
 	}
 
 	r = compile_policydb(c, &blob);
-	if (r == -ENOTUNIQ)
-		/* apparmor_parser 3.0.8 ORs the two xtable indexes: never that */
-		fprintf(c->err,
-			"apparmor_parser: profile %s: pivot_root rules with different profile "
-			"transitions match the same paths; refusing to emit weaker policy\n",
-			hn);
 	if (r >= 0) {
 		r = put_struct(out, "policydb");
 		if (r >= 0)

@@ -26,10 +26,12 @@ struct emit_options {
 };
 
 /*
- * Append the stream for pol to out. Rule classes the compiler cannot
- * encode yet (network, signal, ptrace, mount, pivot_root, unix) are
- * refused with a message on err and -EOPNOTSUPP: never weaker policy.
- * -EINVAL for rules the DFA compiler rejects, -ENOMEM.
+ * Append the stream for pol to out. Rules the compiler cannot encode yet
+ * (for features with af_unix: unix rules and network rules on the unix
+ * family) are refused with a message on err and -EOPNOTSUPP: never
+ * weaker policy. -ENOEXEC, with apparmor_parser 3.0.8's message, for a
+ * mount rule that parser fails to encode too; -EINVAL for rules the DFA
+ * compiler rejects, -ENOMEM.
  */
 int emit_policy(const struct policy *pol, const struct features *features,
 		const struct emit_options *options, struct emit_buffer *out, FILE *err);

@@ -13,6 +13,8 @@ parser_libvigilparser_a_SOURCES = \
 	parser/diag.h \
 	parser/emit.c \
 	parser/emit.h \
+	parser/emit_compiler.h \
+	parser/emit_mount.c \
 	parser/expand.c \
 	parser/expand.h \
 	parser/features.c \

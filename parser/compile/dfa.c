@@ -936,7 +936,8 @@ static bool same_rule_perms(const VcDfaRule *x, const VcDfaRule *y)
 	       x->perms.other == y->perms.other && x->perms.extra == y->perms.extra &&
 	       x->perms.deny == y->perms.deny && x->perms.audit == y->perms.audit &&
 	       x->perms.link_pair == y->perms.link_pair &&
-	       x->perms.audit_always == y->perms.audit_always;
+	       x->perms.audit_always == y->perms.audit_always &&
+	       x->perms.plain_exec == y->perms.plain_exec;
 }
 
 /* Number rules by their permissions: canonical_rule[i] = first equal rule. */
@@ -957,7 +958,8 @@ static int canonical_rules(Builder *b)
 					  (uint64_t)rule->perms.other << 32 | rule->perms.extra) ^
 					 (rule->exact | rule->perms.deny << 1 |
 					  rule->perms.audit << 2 | rule->perms.link_pair << 3 |
-					  (uint64_t)rule->perms.audit_always << 4));
+					  (uint64_t)rule->perms.audit_always << 4 |
+					  (uint64_t)rule->perms.plain_exec << 20));
 		size_t j;
 
 		for (j = h & t.mask; t.slots[j] != UINT32_MAX; j = (j + 1) & t.mask)

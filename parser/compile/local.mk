@@ -60,6 +60,7 @@ endif
 EXTRA_DIST += \
 	tests/data/features-6.12 \
 	tests/data/features-6.12-nopermstable \
+	tests/data/features-6.12-af_unix \
 	tests/data/compile/abstractions.bin \
 	tests/data/compile/abstractions.prof \
 	tests/data/compile/alternation.bin \

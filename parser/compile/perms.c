@@ -15,6 +15,16 @@ void vc_perms_add(VcPermsAccumulator *acc, const VcRulePerms *rule, bool exact)
 
 		if (!mode[h])
 			continue;
+		if (rule->plain_exec) {
+			if (rule->deny)
+				acc->plain_deny_exec[h] |= exec;
+			else if (exact) {
+				acc->plain_exact_exec[h] |= exec;
+				acc->has_plain_exact[h] = true;
+			} else
+				acc->plain_glob_exec[h] |= exec;
+			exec = 0;
+		}
 		if (rule->deny) {
 			acc->deny[h] |= base;
 			/* an audited deny only means "do log this denial" */
@@ -32,7 +42,7 @@ void vc_perms_add(VcPermsAccumulator *acc, const VcRulePerms *rule, bool exact)
 			acc->audit[h] |= logged;
 		if (h == 0)
 			acc->audit[h] |= rule->audit_always & VC_BASE_PERMS;
-		if (!(base & VC_MAY_EXEC))
+		if (!(base & VC_MAY_EXEC) || rule->plain_exec)
 			continue;
 
 		/*
@@ -69,6 +79,9 @@ int vc_perms_finish(const VcPermsAccumulator *acc, VcAccept *ret)
 			exec = acc->glob_exec[h];
 		if (!(allow & VC_MAY_EXEC))
 			exec = 0;
+		exec |=
+		    (acc->has_plain_exact[h] ? acc->plain_exact_exec[h] : acc->plain_glob_exec[h]) &
+		    ~acc->plain_deny_exec[h];
 		half[h] = allow | exec;
 		audit[h] = acc->audit[h];
 		quiet[h] = acc->quiet[h] & acc->deny[h];

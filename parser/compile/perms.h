@@ -63,6 +63,15 @@ typedef struct VcRulePerms {
 	 * too" bit (0x40) this way. Ignored for deny rules.
 	 */
 	uint16_t audit_always;
+	/*
+	 * The exec type bits are plain bits: OR-ed over the exact allow rules
+	 * if there is one, else over the globbing ones, the deny rules'
+	 * subtracted, kept when x itself is denied, never a conflict.
+	 * apparmor_parser 3.0.8 combines pivot_root transitions in the
+	 * policydb this way (two targets on the same paths give the OR of
+	 * their indexes).
+	 */
+	bool plain_exec;
 } VcRulePerms;
 
 /* A state's permissions in the parser's ACCEPT/ACCEPT2 layout. */
@@ -80,6 +89,9 @@ typedef struct VcPermsAccumulator {
 	uint16_t exact_exec[2]; /* exec type from exact (non-glob) rules */
 	uint16_t glob_exec[2];	/* exec type from glob rules */
 	bool has_exact_exec[2], has_glob_exec[2];
+	/* from plain_exec rules */
+	uint16_t plain_exact_exec[2], plain_glob_exec[2], plain_deny_exec[2];
+	bool has_plain_exact[2];
 	bool conflict; /* two different exec modes at the same precedence */
 	uint32_t extra;
 } VcPermsAccumulator;

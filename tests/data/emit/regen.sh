@@ -3,5 +3,6 @@
 set -e
 cd "$(dirname "$0")"
 for p in *.prof; do
-	apparmor_parser -Q -K -S -M ../features-6.12 "$p" >"${p%.prof}.bin"
+	features=$(sed -n 's/^# features: //p' "$p")
+	apparmor_parser -Q -K -S -M "../${features:-features-6.12}" "$p" >"${p%.prof}.bin"
 done
