@@ -15,6 +15,7 @@
 #include <linux/cred.h>
 #include <linux/kernel.h>
 #include <linux/lsm_hooks.h>
+#include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <uapi/linux/lsm.h>
@@ -23,6 +24,7 @@
 #include "include/audit.h"
 #include "include/file.h"
 #include "include/lsm.h"
+#include "include/nnp.h"
 #include "include/pdb_lookup.h"
 #include "include/policy.h"
 #include "include/task.h"
@@ -67,6 +69,7 @@ static int vigil_task_alloc(struct task_struct *task,
 	new->onexec = vigil_label_get(old->onexec);
 	new->previous = vigil_label_get(old->previous);
 	new->token = old->token;
+	new->nnp = vigil_label_get(old->nnp);
 	return 0;
 }
 
@@ -76,8 +79,10 @@ static void vigil_task_free(struct task_struct *task)
 
 	vigil_label_put(ctx->onexec);
 	vigil_label_put(ctx->previous);
+	vigil_label_put(ctx->nnp);
 	ctx->onexec = NULL;
 	ctx->previous = NULL;
+	ctx->nnp = NULL;
 }
 
 /**
@@ -176,8 +181,10 @@ static int vigil_change_profile(const char *name, bool onexec, bool test)
 	const char *op = onexec ? "change_onexec" : "change_profile";
 	struct vigil_task_ctx *ctx = vigil_task_ctx(current);
 	struct vigil_profile *target = vigil_lookup_name(name);
+	bool nnp = task_no_new_privs(current);
 	int error = 0;
 
+	vigil_nnp_note(ctx, label, nnp);
 	if (!(label->flags & VIGIL_LABEL_UNCONFINED))
 		error = vigil_change_allowed(profile, op, name, target,
 					     onexec ? VIGIL_MAY_ONEXEC :
@@ -186,6 +193,11 @@ static int vigil_change_profile(const char *name, bool onexec, bool test)
 		error = vigil_change_allowed(profile, op, name, NULL, 0);
 	if (error || test)
 		goto out;
+	/* Refused quietly, as stock does: not a policy denial. */
+	if (!vigil_nnp_allows(ctx, label, &target->label, nnp)) {
+		error = -EPERM;
+		goto out;
+	}
 	if (onexec) {
 		struct vigil_label *old;
 
@@ -263,6 +275,7 @@ static int vigil_change_hat(char *args, bool test)
 {
 	struct vigil_task_ctx *ctx = vigil_task_ctx(current);
 	struct vigil_label *label, *previous;
+	bool nnp = task_no_new_privs(current);
 	struct vigil_profile *hat;
 	char *name;
 	u64 token;
@@ -278,6 +291,7 @@ static int vigil_change_hat(char *args, bool test)
 		return -EINVAL;
 
 	label = vigil_current_label();
+	vigil_nnp_note(ctx, label, nnp);
 	if (label->flags & VIGIL_LABEL_UNCONFINED) {
 		error = vigil_hat_refused(label, "unconfined can not change_hat",
 					  -EPERM, NULL);
@@ -288,6 +302,11 @@ static int vigil_change_hat(char *args, bool test)
 		if (!ctx->previous || test)
 			goto out;
 		previous = vigil_label_newest(ctx->previous);
+		if (!vigil_nnp_allows(ctx, label, previous, nnp)) {
+			vigil_label_put(previous);
+			error = -EPERM;
+			goto out;
+		}
 		if (ctx->token != token) {
 			error = vigil_hat_refused(label, "failed token match",
 						  -EACCES, previous);
@@ -303,6 +322,12 @@ static int vigil_change_hat(char *args, bool test)
 	error = vigil_find_hat(vigil_label_profile(label), name, &hat);
 	if (error)
 		goto out;
+	/* Checked before the test: permhat answers what changehat would. */
+	if (!vigil_nnp_allows(ctx, label, &hat->label, nnp)) {
+		vigil_profile_put(hat);
+		error = -EPERM;
+		goto out;
+	}
 	if (test) {
 		vigil_profile_put(hat);
 		goto out;

@@ -21,6 +21,7 @@
 #include "include/domain.h"
 #include "include/file.h"
 #include "include/lsm.h"
+#include "include/nnp.h"
 #include "include/pdb_lookup.h"
 #include "include/rlimit.h"
 #include "include/task.h"
@@ -241,6 +242,40 @@ static int vigil_confined_exec(struct vigil_profile *profile,
 	return vigil_audit_finish(&ad, decision.error);
 }
 
+/*
+ * Refuse an exec transition no_new_privs forbids. The record names the
+ * file as exec was asked for it, like stock's. A complain-mode profile
+ * logs it as allowed and the exec goes on, but in the old label.
+ */
+static int vigil_nnp_refuse_exec(struct vigil_label *label,
+				 const struct linux_binprm *bprm,
+				 struct vigil_label *new)
+{
+	struct vigil_profile *profile = vigil_label_profile(label);
+	struct vigil_perms perms = { };
+	struct vigil_decision decision;
+	struct vigil_audit ad = {
+		.op = "exec",
+		.class = "file",
+		.info = "no new privs",
+		.profile = profile,
+		.name = bprm->filename,
+		.file = true,
+		.ouid = vigil_inode_cond(file_inode(bprm->file)).ouid,
+		.target = vigil_label_profile(new)->hname,
+	};
+
+	vigil_perms_apply_modes(&perms, profile->mode,
+				profile->record.audit_all ? VIGIL_AUDIT_ALL :
+							    VIGIL_AUDIT_NORMAL);
+	vigil_perms_decide(&perms, VIGIL_MAY_EXEC, &decision);
+	ad.type = decision.type;
+	ad.request = VIGIL_MAY_EXEC;
+	ad.denied = VIGIL_MAY_EXEC;
+	ad.error = -EPERM;
+	return vigil_audit_finish(&ad, decision.error ? -EPERM : 0);
+}
+
 static int vigil_bprm_creds_for_exec(struct linux_binprm *bprm)
 {
 	struct vigil_label **slot = vigil_cred_label(bprm->cred);
@@ -248,11 +283,13 @@ static int vigil_bprm_creds_for_exec(struct linux_binprm *bprm)
 	struct vigil_task_ctx *ctx = vigil_task_ctx(current);
 	struct vigil_label *new = NULL;
 	struct vigil_profile *found;
+	bool nnp = bprm->unsafe & LSM_UNSAFE_NO_NEW_PRIVS;
 	const char *info = NULL;
 	bool secure = false;
 	char *buf, *name;
 	int error = 0;
 
+	vigil_nnp_note(ctx, label, nnp);
 	name = vigil_path_name(&bprm->file->f_path, false, &buf);
 	if (IS_ERR(name)) {
 		/* Unconfined tasks exec what they like, named or not. */
@@ -278,6 +315,11 @@ static int vigil_bprm_creds_for_exec(struct linux_binprm *bprm)
 		error = vigil_confined_exec(vigil_label_profile(label), name,
 					    file_inode(bprm->file), &new,
 					    &secure);
+	}
+	if (new && !error && !vigil_nnp_allows(ctx, label, new, nnp)) {
+		error = vigil_nnp_refuse_exec(label, bprm, new);
+		vigil_label_put(new);
+		new = NULL;
 	}
 	if (new) {
 		vigil_label_put(*slot);

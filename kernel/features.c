@@ -8,11 +8,59 @@
  * otherwise emit policy the kernel cannot enforce.
  */
 
+#include <linux/capability.h>
 #include <linux/errno.h>
 #include <linux/kernel.h>
 #include <linux/string.h>
 
 #include "include/features.h"
+
+/*
+ * Every name and value below is the stock 6.12 kernel's, so that the
+ * parser's flattened features string (and so its cache directory) is
+ * the same for every subset of the tree both kernels share.
+ */
+
+/* caps/mask: the capabilities a profile's rules may name. */
+#define VIGIL_CAPS_MASK "chown dac_override dac_read_search fowner fsetid " \
+	"kill setgid setuid setpcap linux_immutable net_bind_service " \
+	"net_broadcast net_admin net_raw ipc_lock ipc_owner sys_module " \
+	"sys_rawio sys_chroot sys_ptrace sys_pacct sys_admin sys_boot " \
+	"sys_nice sys_resource sys_time sys_tty_config mknod lease " \
+	"audit_write audit_control setfcap mac_override mac_admin syslog " \
+	"wake_alarm block_suspend audit_read perfmon bpf checkpoint_restore"
+
+static const struct vigil_feature vigil_features_caps[] = {
+	VIGIL_FEATURE_STRING_ENTRY("mask", VIGIL_CAPS_MASK),
+	VIGIL_FEATURES_END
+};
+
+/*
+ * domain/: exec transitions and the attr interface. Left out until
+ * they work: stack (labels hold one profile), change_hatv (one hat
+ * name per change_hat), attach_conditions/xattr and disconnected.path
+ * (attach_disconnected's path prefix). fix_binfmt_elf_mmap describes
+ * the ELF loader of this kernel, which maps the binary under the new
+ * credentials, and file_mmap mediates that map. post_nnp_subset: under
+ * no_new_privs a label that keeps the current profile is allowed
+ * (nnp.c).
+ */
+static const struct vigil_feature vigil_features_domain[] = {
+	VIGIL_FEATURE_BOOL_ENTRY("change_hat", true),
+	VIGIL_FEATURE_BOOL_ENTRY("change_onexec", true),
+	VIGIL_FEATURE_BOOL_ENTRY("change_profile", true),
+	VIGIL_FEATURE_BOOL_ENTRY("fix_binfmt_elf_mmap", true),
+	VIGIL_FEATURE_BOOL_ENTRY("post_nnp_subset", true),
+	VIGIL_FEATURE_BOOL_ENTRY("computed_longest_left", true),
+	VIGIL_FEATURE_STRING_ENTRY("version", "1.2"),
+	VIGIL_FEATURES_END
+};
+
+static const struct vigil_feature vigil_features_file[] = {
+	VIGIL_FEATURE_STRING_ENTRY("mask",
+				   "create read write exec append mmap_exec link lock"),
+	VIGIL_FEATURES_END
+};
 
 /*
  * policy/versions/: the load interface versions unpack accepts. The
@@ -27,23 +75,60 @@ static const struct vigil_feature vigil_features_policy_versions[] = {
 	VIGIL_FEATURES_END
 };
 
+/* The fields of a permstable32 record, in their order (spec 3.6). */
+#define VIGIL_PERMSTABLE32_FIELDS "allow deny subtree cond kill complain " \
+	"prompt audit quiet hide xindex tag label"
+
 /*
  * policy/: set_load tells the parser it may write every profile of a
- * file in one write, applied atomically. Not (yet) outofband or
- * permstable32: nothing enforces what those would let the parser emit.
+ * file in one write, applied atomically. Unpack takes the permstable32
+ * layout (version 1, the only one 6.12 defines). Not outofband: no
+ * out-of-band DFA transitions, and not unconfined_restrictions.
  */
 static const struct vigil_feature vigil_features_policy[] = {
 	VIGIL_FEATURE_BOOL_ENTRY("set_load", true),
+	VIGIL_FEATURE_STRING_ENTRY("permstable32", VIGIL_PERMSTABLE32_FIELDS),
+	VIGIL_FEATURE_U64_ENTRY("permstable32_version", 1),
 	VIGIL_FEATURE_DIR_ENTRY("versions", vigil_features_policy_versions),
 	VIGIL_FEATURES_END
 };
 
+/* query/label/: what .access answers (query.c). */
+static const struct vigil_feature vigil_features_query_label[] = {
+	VIGIL_FEATURE_STRING_ENTRY("perms", "allow deny audit quiet"),
+	VIGIL_FEATURE_BOOL_ENTRY("data", true),
+	VIGIL_FEATURE_BOOL_ENTRY("multi_transaction", true),
+	VIGIL_FEATURES_END
+};
+
+static const struct vigil_feature vigil_features_query[] = {
+	VIGIL_FEATURE_DIR_ENTRY("label", vigil_features_query_label),
+	VIGIL_FEATURES_END
+};
+
+/* rlimit/: the limits a "set rlimit" rule may name. */
+#define VIGIL_RLIMIT_MASK "cpu fsize data stack core rss nproc nofile " \
+	"memlock as locks sigpending msgqueue nice rtprio rttime"
+
+static const struct vigil_feature vigil_features_rlimit[] = {
+	VIGIL_FEATURE_STRING_ENTRY("mask", VIGIL_RLIMIT_MASK),
+	VIGIL_FEATURES_END
+};
+
 /*
- * Root of features/. Only policy loading works end to end so far; no
- * mediation is advertised.
+ * Root of features/: what this kernel mediates (file, capability,
+ * rlimit, exec). Network, signal, ptrace, mount, unix, io_uring and
+ * namespaces are not enforced and so not listed: the parser then
+ * leaves their rules out of the policy, as for an older kernel.
  */
 const struct vigil_feature vigil_features[] = {
+	VIGIL_FEATURE_U64_ENTRY("capability", VFS_CAP_FLAGS_MASK),
+	VIGIL_FEATURE_DIR_ENTRY("caps", vigil_features_caps),
+	VIGIL_FEATURE_DIR_ENTRY("domain", vigil_features_domain),
+	VIGIL_FEATURE_DIR_ENTRY("file", vigil_features_file),
 	VIGIL_FEATURE_DIR_ENTRY("policy", vigil_features_policy),
+	VIGIL_FEATURE_DIR_ENTRY("query", vigil_features_query),
+	VIGIL_FEATURE_DIR_ENTRY("rlimit", vigil_features_rlimit),
 	VIGIL_FEATURES_END
 };
 

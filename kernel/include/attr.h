@@ -17,6 +17,8 @@
  * @onexec: label to enter at the next exec (holds a reference), or NULL
  * @previous: label to return to from a hat (holds a reference), or NULL
  * @token: the magic that must come with the return from a hat
+ * @nnp: label the task had when no_new_privs was first seen (holds a
+ *	reference), or NULL; kept across exec, see nnp.c
  * @reattach: task work that moves the task out of the boot profile
  * @flags: VIGIL_TASK_* bits, changed atomically
  */
@@ -24,6 +26,7 @@ struct vigil_task_ctx {
 	struct vigil_label *onexec;
 	struct vigil_label *previous;
 	u64 token;
+	struct vigil_label *nnp;
 	struct callback_head reattach;
 	unsigned long flags;
 };

@@ -8,9 +8,10 @@
  * errno name (EACCES, ENOENT, ...); "current", "attr FILE" and
  * "secure" print what they read. Operations run in order in one
  * process, so "onexec NAME exec PATH ..." changes the profile of the
- * exec. exec replaces the process with the rest of the command line.
- * The exit status is 0 when every operation ran (whatever its result),
- * 2 on a usage error.
+ * exec; "nnp" sets no_new_privs for every operation after it. exec
+ * replaces the process with the rest of the command line. The exit
+ * status is 0 when every operation ran (whatever its result), 2 on a
+ * usage error.
  *
  * Built static on the host and copied into the VM test initramfs; the
  * regression tier (tests/vm/tests/regress-*) runs it under profiles on
@@ -26,6 +27,7 @@
 #include <sys/auxv.h>
 #include <sys/file.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
@@ -283,7 +285,7 @@ static const struct op ops[] = {
 	{ "onexec", 1 },   { "changeprofile", 1 }, { "changehat", 2 },
 	{ "getrlimit", 1 }, { "setrlimit", 3 },	 { "exec", 1 },
 	{ "secure", 0 },   { "hold", 1 },	 { "writefd", 1 },
-	{ "fdpath", 1 },
+	{ "fdpath", 1 },   { "nnp", 0 },
 };
 
 static const struct op *find_op(const char *name)
@@ -405,6 +407,9 @@ static int run_op(char **argv, int left)
 		snprintf(link, sizeof(link), "/proc/self/fd/%s", o);
 		report("fdpath", o,
 		       readlink(link, target, sizeof(target)) < 0 ? -1 : 0);
+	} else if (!strcmp(op->name, "nnp")) {
+		/* nnp: set no_new_privs, for the changes and execs after it. */
+		report("nnp", "on", prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0));
 	} else if (!strcmp(op->name, "secure")) {
 		/* Whether the kernel asked for a secure exec (AT_SECURE). */
 		printf("secure: %lu\n", getauxval(AT_SECURE));
