@@ -189,7 +189,8 @@ static int unpack_record(struct kunit *test, struct vtb *b, u32 version,
 	memset(record, 0, sizeof(*record));
 	*info = NULL;
 	vigil_stream_init(&stream, b->buf, b->len);
-	err = vigil_profile_record_unpack(&stream, version, record, info);
+	err = vigil_profile_record_unpack(&stream, version, record, info,
+					  NULL);
 	if (err) {
 		KUNIT_EXPECT_EQ(test, vigil_stream_offset(&stream), 0);
 		KUNIT_EXPECT_PTR_EQ(test, record->hname, NULL);
@@ -496,7 +497,7 @@ static void every_truncation_fails_cleanly(struct kunit *test)
 		memcpy(copy, b->buf, len);
 		memset(&record, 0, sizeof(record));
 		vigil_stream_init(&stream, copy, len);
-		if (vigil_profile_record_unpack(&stream, 7, &record, &info) ==
+		if (vigil_profile_record_unpack(&stream, 7, &record, &info, NULL) ==
 		    -EPROTO && !vigil_stream_offset(&stream) && !record.hname)
 			failures++;
 		vigil_profile_record_destroy(&record);
