@@ -20,6 +20,7 @@ static const char *const vigil_record_names[] = {
 	[VIGIL_RECORD_ALLOWED] = "ALLOWED",
 	[VIGIL_RECORD_DENIED] = "DENIED",
 	[VIGIL_RECORD_KILL] = "KILLED",
+	[VIGIL_RECORD_STATUS] = "STATUS",
 };
 
 static struct vigil_audit *vigil_audit_of(void *va)
@@ -33,7 +34,8 @@ static void vigil_audit_pre(struct audit_buffer *ab, void *va)
 	struct vigil_audit *ad = vigil_audit_of(va);
 
 	audit_log_format(ab, "apparmor=\"%s\"", vigil_record_names[ad->type]);
-	audit_log_format(ab, " operation=\"%s\"", ad->op);
+	if (ad->op)
+		audit_log_format(ab, " operation=\"%s\"", ad->op);
 	if (ad->class)
 		audit_log_format(ab, " class=\"%s\"", ad->class);
 	if (ad->info) {

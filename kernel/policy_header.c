@@ -36,12 +36,12 @@ static const char *skip_spaces_in(const char *str, const char *end)
  *	later header names a different namespace (which is ignored)
  *
  * Return: 0, or -EPROTONOSUPPORT for a missing first version, a version
- * outside 5..9 or an empty namespace name, with @stream rewound.
+ * outside 5..9 or an empty namespace name, with @stream just past the
+ * last element it could read (the offset the audit record reports).
  */
 int vigil_unpack_header(struct vigil_stream *stream, bool first, u32 *version,
 			const char **ns, size_t *ns_len, const char **info)
 {
-	struct vigil_stream start = *stream;
 	const char *name;
 	size_t len;
 	u32 abi;
@@ -49,18 +49,18 @@ int vigil_unpack_header(struct vigil_stream *stream, bool first, u32 *version,
 	*info = NULL;
 	if (!vigil_stream_read_u32(stream, "version", version) && first) {
 		*info = "invalid profile format";
-		goto fail;
+		return -EPROTONOSUPPORT;
 	}
 	abi = *version & VIGIL_ABI_MASK;
 	if (abi < VIGIL_ABI_MIN || abi > VIGIL_ABI_MAX) {
 		*info = "unsupported interface version";
-		goto fail;
+		return -EPROTONOSUPPORT;
 	}
 
 	if (vigil_stream_read_string(stream, "namespace", &name, &len)) {
 		if (!len || strlen(name) != len) {
 			*info = "invalid namespace name";
-			goto fail;
+			return -EPROTONOSUPPORT;
 		}
 		if (!*ns) {
 			*ns = name;
@@ -71,10 +71,6 @@ int vigil_unpack_header(struct vigil_stream *stream, bool first, u32 *version,
 		}
 	}
 	return 0;
-
-fail:
-	*stream = start;
-	return -EPROTONOSUPPORT;
 }
 
 /**

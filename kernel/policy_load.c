@@ -6,17 +6,20 @@
  * buffer is decoded, verified and turned into a profile, every parent
  * is checked to exist in the tree or the set, and only then, under the namespace lock and
  * with nothing left that can fail, the whole set goes into the tree.
+ *
+ * Each step reports to the audit log what stock AppArmor reports: a
+ * STATUS record per profile loaded, replaced, skipped or removed, and
+ * for a refused write the reason, the profile it concerns and, when
+ * the stream could not be decoded, where decoding stopped.
  */
 
-#define pr_fmt(fmt) "AppArmor: " fmt
-
 #include <crypto/sha2.h>
-#include <linux/printk.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 
 #include "include/boot.h"
 #include "include/policy.h"
+#include "include/policy_audit.h"
 #include "include/policy_load.h"
 #include "include/rawdata.h"
 
@@ -71,15 +74,52 @@ static bool set_has(const struct vigil_load_set *set, const char *hname,
 	return false;
 }
 
-static void report(const char *op, const char *info, const char *name,
-		   int err, size_t offset)
+static bool is_loaded(struct vigil_ns *ns, const struct vigil_profile *profile)
 {
-	if (name)
-		pr_info("%s rejected: %s, profile \"%s\", error %d, offset %zu\n",
-			op, info, name, err, offset);
-	else
-		pr_info("%s rejected: %s, error %d, offset %zu\n",
-			op, info, err, offset);
+	return vigil_profile_lookup(ns, profile->hname, strlen(profile->hname));
+}
+
+/* Under the namespace lock: the operation a profile of a set performs. */
+static const char *set_op(struct vigil_ns *ns,
+			  const struct vigil_profile *profile)
+{
+	return is_loaded(ns, profile) ? VIGIL_OP_PROFILE_REPLACE :
+					VIGIL_OP_PROFILE_LOAD;
+}
+
+/**
+ * audit_refused_set - report a set that failed after it was decoded
+ * @ns: target namespace, its lock held
+ * @set: the set
+ * @failed: index of the profile that failed, or @set->count for none
+ * @checked: how many profiles, from the first, were compared with the
+ *	tree before the failure; the others report as loads
+ * @op: operation reported for the failure itself
+ * @info: why it failed
+ * @err: the error the write returns
+ *
+ * As stock: the failure first, then every other profile of the set,
+ * "valid" before the failing one and "unchecked" after it.
+ */
+static void audit_refused_set(struct vigil_ns *ns, struct vigil_load_set *set,
+			      size_t failed, size_t checked, const char *op,
+			      const char *info, int err)
+{
+	const char *why = "valid profile in failed atomic policy load";
+	size_t i;
+
+	vigil_audit_policy(op, failed < set->count ?
+			   set->profiles[failed]->hname : NULL, NULL, info,
+			   err);
+	for (i = 0; i < set->count; i++) {
+		if (i == failed) {
+			why = "unchecked profile in failed atomic policy load";
+			continue;
+		}
+		vigil_audit_policy(i < checked ? set_op(ns, set->profiles[i]) :
+				   VIGIL_OP_PROFILE_LOAD,
+				   set->profiles[i]->hname, NULL, why, err);
+	}
 }
 
 /* As stock: the little-endian version word, then the record's bytes. */
@@ -101,6 +141,7 @@ static int unpack_set(const void *data, size_t size, const char *op,
 		      struct vigil_load_set *set, u32 *last_version)
 {
 	struct vigil_profile_record record = {};
+	struct vigil_unpack_stop stop;
 	struct vigil_profile *profile;
 	struct vigil_stream stream;
 	const char *ns = NULL, *info = "failed to unpack profile";
@@ -112,24 +153,34 @@ static int unpack_set(const void *data, size_t size, const char *op,
 	while (vigil_stream_remaining(&stream)) {
 		err = vigil_unpack_header(&stream, !set->count, &version,
 					  &ns, &ns_len, &info);
+		/* A namespace change is reported but does not fail the load. */
+		if (info)
+			vigil_audit_unpack(NULL, info, err ? err :
+					   -EPROTONOSUPPORT,
+					   vigil_stream_offset(&stream));
 		if (err)
-			goto fail;
+			return err;
 		err = vigil_profile_record_unpack(&stream, version, &record,
-						  &info);
-		if (err)
-			goto fail;
+						  &info, &stop);
+		if (err) {
+			vigil_audit_unpack(stop.name ? stop.name : "unknown",
+					   info, err, stop.offset);
+			return err;
+		}
 		err = vigil_profile_record_verify(&record, &info);
-		if (err)
+		if (err) {
+			vigil_audit_unpack(record.hname, info, err, 0);
 			goto fail_record;
+		}
 		if (ns || record.ns_name) {
 			info = "policy namespaces are not supported";
 			err = -EOPNOTSUPP;
-			goto fail_record;
+			goto refuse_record;
 		}
 		if (record.rename) {
 			info = "profile rename is not supported";
 			err = -EOPNOTSUPP;
-			goto fail_record;
+			goto refuse_record;
 		}
 		err = -ENOMEM;
 		info = "out of memory";
@@ -138,45 +189,46 @@ static int unpack_set(const void *data, size_t size, const char *op,
 					      record.mode == VIGIL_MODE_UNCONFINED ?
 					      VIGIL_LABEL_UNCONFINED : 0);
 		if (!profile)
-			goto fail_record;
+			goto refuse_record;
 		hash_record(data, version, &record, profile->files.hash);
 		profile->record = record;
 		memset(&record, 0, sizeof(record));
 		err = set_add(set, profile);
 		if (err) {
+			vigil_audit_policy(op, profile->hname, NULL, info, err);
 			vigil_profile_put(profile);
-			goto fail;
+			return err;
 		}
 	}
 	*last_version = version;
 	return 0;
 
+refuse_record:
+	vigil_audit_policy(op, record.hname, NULL, info, err);
 fail_record:
-	report(op, info, record.hname, err, vigil_stream_offset(&stream));
 	vigil_profile_record_destroy(&record);
-	return err;
-fail:
-	report(op, info, NULL, err, vigil_stream_offset(&stream));
 	return err;
 }
 
 /*
  * Under the namespace lock: refuse existing names for .load, and
  * children whose parent is neither loaded nor in the set (stock 6.12
- * fails those too, with -ENOENT, when it cannot make their directory).
+ * fails those too, with -ENOENT, when it cannot make their directory,
+ * and reports them so).
  */
 static int prepare_set(struct vigil_ns *ns, struct vigil_load_set *set,
-		       bool replace, const char *op)
+		       bool replace)
 {
 	struct vigil_profile *profile;
 	size_t i, len;
 
 	for (i = 0; i < set->count; i++) {
 		profile = set->profiles[i];
-		if (!replace && vigil_profile_lookup(ns, profile->hname,
-						     strlen(profile->hname))) {
-			report(op, "profile already exists", profile->hname,
-			       -EEXIST, 0);
+		if (!replace && is_loaded(ns, profile)) {
+			audit_refused_set(ns, set, i, i + 1,
+					  VIGIL_OP_PROFILE_REPLACE,
+					  "profile can not be replaced",
+					  -EEXIST);
 			return -EEXIST;
 		}
 		if (profile->base == profile->hname)
@@ -184,8 +236,9 @@ static int prepare_set(struct vigil_ns *ns, struct vigil_load_set *set,
 		len = profile->base - 2 - profile->hname;
 		if (!vigil_profile_lookup(ns, profile->hname, len) &&
 		    !set_has(set, profile->hname, len)) {
-			report(op, "parent does not exist", profile->hname,
-			       -ENOENT, 0);
+			audit_refused_set(ns, set, i, i + 1,
+					  VIGIL_OP_PROFILE_LOAD,
+					  "failed to create", -ENOENT);
 			return -ENOENT;
 		}
 	}
@@ -232,8 +285,7 @@ static struct vigil_profile *dir_parent(struct vigil_ns *ns,
  */
 static struct vigil_rawdata *publish_set(struct vigil_ns *ns,
 					 struct vigil_load_set *set,
-					 struct vigil_rawdata *rd,
-					 const char *op)
+					 struct vigil_rawdata *rd)
 {
 	struct vigil_rawdata *same = vigil_rawdata_find_same(ns, rd);
 	struct vigil_profile *profile;
@@ -246,8 +298,10 @@ static struct vigil_rawdata *publish_set(struct vigil_ns *ns,
 	} else {
 		err = vigil_rawdata_publish(ns, rd);
 		if (err) {
-			report(op, "failed to create raw_data dir and files",
-			       NULL, err, 0);
+			audit_refused_set(ns, set, set->count, set->count,
+					  VIGIL_OP_PROFILE_REPLACE,
+					  "failed to create raw_data dir and files",
+					  err);
 			vigil_rawdata_put(rd);
 			return ERR_PTR(err);
 		}
@@ -259,18 +313,17 @@ static struct vigil_rawdata *publish_set(struct vigil_ns *ns,
 
 	for (made = 0; made < set->count; made++) {
 		profile = set->profiles[made];
-		if (vigil_profile_lookup(ns, profile->hname,
-					 strlen(profile->hname)))
+		if (is_loaded(ns, profile))
 			continue;
 		err = vigil_profile_files_create(ns, profile,
 						 dir_parent(ns, set, profile));
-		if (err) {
-			report(op, "failed to create", profile->hname, err, 0);
+		if (err)
 			break;
-		}
 	}
 	if (!err)
 		return rd;
+	audit_refused_set(ns, set, made, set->count, VIGIL_OP_PROFILE_LOAD,
+			  "failed to create", err);
 	while (made--)
 		vigil_profile_files_remove(set->profiles[made]);
 	if (!same)
@@ -279,19 +332,47 @@ static struct vigil_rawdata *publish_set(struct vigil_ns *ns,
 	return ERR_PTR(err);
 }
 
+/*
+ * A profile whose loaded version came from the very same bytes (the
+ * raw data was shared with it) stays as it is, so its tasks keep their
+ * label. Stays true while the set goes in: a lookup finds the same
+ * profile until that profile itself is replaced.
+ */
+static bool is_unchanged(struct vigil_ns *ns,
+			 const struct vigil_profile *profile)
+{
+	struct vigil_profile *old = vigil_profile_lookup(ns, profile->hname,
+							 strlen(profile->hname));
+
+	return old && old->files.rawdata == profile->files.rawdata;
+}
+
 /* Cannot fail: parents go in before their children. */
 static void commit_set(struct vigil_ns *ns, struct vigil_load_set *set,
 		       struct vigil_rawdata *rd)
 {
 	struct vigil_profile *old;
-	size_t i, depth, deepest = 0, left = set->count;
+	size_t i, depth, deepest = 0, left = 0;
 
-	for (i = 0; i < set->count; i++)
+	/* In stream order, as stock reports them. */
+	for (i = 0; i < set->count; i++) {
+		if (is_unchanged(ns, set->profiles[i])) {
+			vigil_audit_policy(VIGIL_OP_PROFILE_REPLACE,
+					   set->profiles[i]->hname, NULL,
+					   "same as current profile, skipping",
+					   0);
+			continue;
+		}
+		vigil_audit_policy(set_op(ns, set->profiles[i]),
+				   set->profiles[i]->hname, NULL, NULL, 0);
 		deepest = max(deepest, depth_of(set->profiles[i]));
+		left++;
+	}
 	for (depth = 0; depth <= deepest && left; depth++) {
 		for (i = 0; i < set->count; i++) {
 			if (!set->profiles[i] ||
-			    depth_of(set->profiles[i]) != depth)
+			    depth_of(set->profiles[i]) != depth ||
+			    is_unchanged(ns, set->profiles[i]))
 				continue;
 			old = vigil_profile_lookup(ns, set->profiles[i]->hname,
 						   strlen(set->profiles[i]->hname));
@@ -324,7 +405,8 @@ static void commit_set(struct vigil_ns *ns, struct vigil_load_set *set,
 ssize_t vigil_policy_replace(struct vigil_ns *ns, const void *data,
 			     size_t size, bool replace)
 {
-	const char *op = replace ? "profile replace" : "profile load";
+	const char *op = replace ? VIGIL_OP_PROFILE_REPLACE :
+				   VIGIL_OP_PROFILE_LOAD;
 	struct vigil_rawdata *rd = NULL, *used;
 	struct vigil_load_set set = {};
 	u32 version;
@@ -335,18 +417,18 @@ ssize_t vigil_policy_replace(struct vigil_ns *ns, const void *data,
 		goto out;
 	rd = vigil_rawdata_create(data, size, version & VIGIL_ABI_MASK);
 	if (!rd) {
-		report(op, "out of memory", NULL, -ENOMEM, 0);
+		vigil_audit_policy(op, NULL, NULL, "out of memory", -ENOMEM);
 		err = -ENOMEM;
 		goto out;
 	}
 
 	mutex_lock(&ns->lock);
-	err = prepare_set(ns, &set, replace, op);
+	err = prepare_set(ns, &set, replace);
 	if (err) {
 		mutex_unlock(&ns->lock);
 		goto out;
 	}
-	used = publish_set(ns, &set, rd, op);
+	used = publish_set(ns, &set, rd);
 	/* publish_set() took over the loader's reference. */
 	rd = NULL;
 	if (IS_ERR(used)) {
@@ -375,32 +457,43 @@ out:
 ssize_t vigil_policy_remove(struct vigil_ns *ns, const char *fqname,
 			    size_t size)
 {
+	const char *name = fqname, *ns_name = NULL, *info;
 	struct vigil_profile *profile;
+	size_t ns_len;
 
 	if (!*fqname) {
-		report("profile remove", "no profile specified", NULL,
-		       -ENOENT, 0);
-		return -ENOENT;
+		info = "no profile specified";
+		goto fail;
 	}
 	if (*fqname == ':') {
-		/* Only the root namespace exists. */
-		report("profile remove", "namespace does not exist", fqname,
-		       -ENOENT, 0);
-		return -ENOENT;
+		/*
+		 * Only the root namespace exists, so any namespace named is
+		 * missing. Stock reports the namespace as the rest of the
+		 * string from its first character, profile name and all.
+		 */
+		if (vigil_split_fqname(fqname, &ns_name, &ns_len, &name)) {
+			ns_name = NULL;
+			name = NULL;
+		}
+		info = "namespace does not exist";
+		goto fail;
 	}
 
 	mutex_lock(&ns->lock);
 	profile = vigil_profile_lookup(ns, fqname, strlen(fqname));
 	if (profile) {
+		vigil_audit_policy(VIGIL_OP_PROFILE_REMOVE, profile->hname,
+				   NULL, NULL, 0);
 		vigil_ns_bump_revision(ns);
 		vigil_profile_files_remove(profile);
 		vigil_profile_remove(ns, profile);
 	}
 	mutex_unlock(&ns->lock);
-	if (!profile) {
-		report("profile remove", "profile does not exist", fqname,
-		       -ENOENT, 0);
-		return -ENOENT;
-	}
-	return size;
+	if (profile)
+		return size;
+	info = "profile does not exist";
+fail:
+	vigil_audit_policy(VIGIL_OP_PROFILE_REMOVE, name, ns_name, info,
+			   -ENOENT);
+	return -ENOENT;
 }

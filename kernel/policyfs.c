@@ -7,8 +7,6 @@
  * 0; the buffer is copied before anything looks at it.
  */
 
-#define pr_fmt(fmt) "AppArmor: " fmt
-
 #include <linux/capability.h>
 #include <linux/cred.h>
 #include <linux/fs.h>
@@ -23,6 +21,7 @@
 #include <linux/user_namespace.h>
 
 #include "include/policy.h"
+#include "include/policy_audit.h"
 #include "include/policy_load.h"
 #include "include/policy_dir.h"
 #include "include/policyfs.h"
@@ -58,14 +57,17 @@ static int vigil_may_manage_policy(struct file *file, const char *op)
 	     !cap_issubset(cred->cap_effective, opener->cap_effective) ||
 	     !cap_issubset(cred->cap_permitted, opener->cap_permitted) ||
 	     !vigil_label_covers(opener, cred))) {
-		pr_info("%s denied: not privileged for target profile\n", op);
+		vigil_audit_policy(op, NULL, NULL,
+				   "not privileged for target profile",
+				   -EACCES);
 		return -EACCES;
 	}
 	if (cred->user_ns != &init_user_ns ||
 	    (!uid_eq(cred->euid, GLOBAL_ROOT_UID) &&
 	     !gid_eq(cred->egid, GLOBAL_ROOT_GID)) ||
 	    !capable(CAP_MAC_ADMIN)) {
-		pr_info("%s denied: not policy admin\n", op);
+		vigil_audit_policy(op, NULL, NULL, "not policy admin",
+				   -EACCES);
 		return -EACCES;
 	}
 	return 0;
@@ -77,12 +79,13 @@ static ssize_t vigil_policy_update(struct file *file, const char __user *ubuf,
 	ssize_t ret;
 	void *data;
 
-	if (*ppos != 0)
-		return -ESPIPE;
-	ret = vigil_may_manage_policy(file, replace ? "profile replace" :
-				      "profile load");
+	/* As stock: a non-admin learns nothing, not even about ppos. */
+	ret = vigil_may_manage_policy(file, replace ? VIGIL_OP_PROFILE_REPLACE :
+				      VIGIL_OP_PROFILE_LOAD);
 	if (ret)
 		return ret;
+	if (*ppos != 0)
+		return -ESPIPE;
 	data = vmemdup_user(ubuf, size);
 	if (IS_ERR(data))
 		return PTR_ERR(data);
@@ -109,11 +112,11 @@ static ssize_t vigil_remove_write(struct file *file, const char __user *ubuf,
 	ssize_t ret;
 	char *name;
 
-	if (*ppos != 0)
-		return -ESPIPE;
-	ret = vigil_may_manage_policy(file, "profile remove");
+	ret = vigil_may_manage_policy(file, VIGIL_OP_PROFILE_REMOVE);
 	if (ret)
 		return ret;
+	if (*ppos != 0)
+		return -ESPIPE;
 	/*
 	 * The name ends at the first NUL; a trailing newline is kept.
 	 * kvmalloc(): the size is the writer's, up to MAX_RW_COUNT.

@@ -189,7 +189,8 @@ static int unpack_record(struct kunit *test, struct vtb *b, u32 version,
 	memset(record, 0, sizeof(*record));
 	*info = NULL;
 	vigil_stream_init(&stream, b->buf, b->len);
-	err = vigil_profile_record_unpack(&stream, version, record, info);
+	err = vigil_profile_record_unpack(&stream, version, record, info,
+					  NULL);
 	if (err) {
 		KUNIT_EXPECT_EQ(test, vigil_stream_offset(&stream), 0);
 		KUNIT_EXPECT_PTR_EQ(test, record->hname, NULL);
@@ -496,13 +497,70 @@ static void every_truncation_fails_cleanly(struct kunit *test)
 		memcpy(copy, b->buf, len);
 		memset(&record, 0, sizeof(record));
 		vigil_stream_init(&stream, copy, len);
-		if (vigil_profile_record_unpack(&stream, 7, &record, &info) ==
-		    -EPROTO && !vigil_stream_offset(&stream) && !record.hname)
+		if (vigil_profile_record_unpack(&stream, 7, &record, &info,
+						NULL) == -EPROTO &&
+		    !vigil_stream_offset(&stream) && !record.hname)
 			failures++;
 		vigil_profile_record_destroy(&record);
 		kfree(copy);
 	}
 	KUNIT_EXPECT_EQ(test, failures, b->len);
+}
+
+/* Unpack @b, which must be refused, and return where it stopped. */
+static struct vigil_unpack_stop unpack_stopped(struct kunit *test,
+					       struct vtb *b, const char **info)
+{
+	struct vigil_profile_record record = {};
+	struct vigil_unpack_stop stop = { .offset = SIZE_MAX };
+	struct vigil_stream stream;
+
+	vigil_stream_init(&stream, b->buf, b->len);
+	KUNIT_EXPECT_EQ(test, vigil_profile_record_unpack(&stream, 7, &record,
+							  info, &stop),
+			-EPROTO);
+	return stop;
+}
+
+/* A refusal tells the audit record which profile and where it stopped. */
+static void refusals_report_name_and_offset(struct kunit *test)
+{
+	struct vigil_unpack_stop stop;
+	const char *info;
+	size_t named;
+	struct vtb *b;
+
+	b = vtb_new(test);
+	vtb_u32(b, NULL, 0);
+	stop = unpack_stopped(test, b, &info);
+	KUNIT_EXPECT_EQ(test, stop.offset, 0);
+	KUNIT_EXPECT_PTR_EQ(test, stop.name, NULL);
+
+	/* Past the name: the name without its namespace. */
+	b = vtb_new(test);
+	vtb_struct(b, "profile");
+	vtb_text(b, NULL, ":ns:t//kid");
+	named = b->len;
+	vtb_u32(b, NULL, 0);
+	stop = unpack_stopped(test, b, &info);
+	KUNIT_EXPECT_STREQ(test, info, "profile missing flags");
+	KUNIT_EXPECT_EQ(test, stop.offset, named);
+	KUNIT_EXPECT_STREQ(test, stop.name, "t//kid");
+
+	/* A name that names no profile is reported as written. */
+	b = vtb_new(test);
+	vtb_struct(b, "profile");
+	vtb_text(b, NULL, ":ns:");
+	stop = unpack_stopped(test, b, &info);
+	KUNIT_EXPECT_STREQ(test, info, "empty profile name");
+	KUNIT_EXPECT_EQ(test, stop.offset, b->len);
+	KUNIT_EXPECT_STREQ(test, stop.name, ":ns:");
+
+	b = vtb_new(test);
+	vtb_struct(b, "profile");
+	vtb_string(b, "", 1);
+	stop = unpack_stopped(test, b, &info);
+	KUNIT_EXPECT_STREQ(test, stop.name, "");
 }
 
 static void header_version_rules(struct kunit *test)
@@ -566,6 +624,8 @@ static void header_rejects_bad_versions(struct kunit *test)
 							  &ns_len, &info),
 				-EPROTONOSUPPORT);
 		KUNIT_EXPECT_STREQ(test, info, "unsupported interface version");
+		/* Reported, as stock does, just past the version. */
+		KUNIT_EXPECT_EQ(test, vigil_stream_offset(&stream), b->len);
 	}
 	for (i = 0; i < ARRAY_SIZE(good); i++) {
 		b = vtb_new(test);
@@ -642,6 +702,7 @@ static struct kunit_case vigil_profile_record_test_cases[] = {
 	KUNIT_CASE(data_is_sorted_and_unique),
 	KUNIT_CASE(file_rules_fall_back_to_policydb),
 	KUNIT_CASE(every_truncation_fails_cleanly),
+	KUNIT_CASE(refusals_report_name_and_offset),
 	KUNIT_CASE(header_version_rules),
 	KUNIT_CASE(header_rejects_bad_versions),
 	KUNIT_CASE(split_fqname_cases),

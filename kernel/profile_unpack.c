@@ -37,19 +37,26 @@ static int read_optional_text(struct vigil_stream *stream, const char *name,
 	return copy_text(text, len, copy);
 }
 
+/* @seen: the name as far as it was understood, for the audit record */
 static int read_name(struct vigil_stream *stream,
-		     struct vigil_profile_record *record, const char **info)
+		     struct vigil_profile_record *record, const char **info,
+		     const char **seen)
 {
 	const char *text, *ns, *name;
 	size_t len, ns_len;
 
-	if (!vigil_stream_read_string(stream, NULL, &text, &len) || !len ||
-	    strlen(text) != len)
+	if (!vigil_stream_read_string(stream, NULL, &text, &len))
+		return -EPROTO;
+	if (strlen(text) != len)
+		return -EPROTO;
+	*seen = text;
+	if (!len)
 		return -EPROTO;
 	if (vigil_split_fqname(text, &ns, &ns_len, &name) || !name) {
 		*info = "empty profile name";
 		return -EPROTO;
 	}
+	*seen = name;
 	if (ns) {
 		record->ns_name = kmalloc(ns_len + 1, GFP_KERNEL);
 		if (!record->ns_name)
@@ -355,7 +362,8 @@ static int read_middle(struct vigil_stream *stream, u32 version,
 }
 
 static int read_record(struct vigil_stream *stream, u32 version,
-		       struct vigil_profile_record *record, const char **info)
+		       struct vigil_profile_record *record, const char **info,
+		       const char **seen)
 {
 	u32 abi = version & VIGIL_ABI_MASK;
 	int err;
@@ -363,7 +371,7 @@ static int read_record(struct vigil_stream *stream, u32 version,
 	*info = "failed to unpack profile";
 	if (!vigil_stream_read_struct(stream, "profile"))
 		return -EPROTO;
-	err = read_name(stream, record, info);
+	err = read_name(stream, record, info, seen);
 	if (!err)
 		err = read_optional_text(stream, "rename", &record->rename);
 	if (!err)
@@ -436,6 +444,8 @@ void vigil_profile_record_destroy(struct vigil_profile_record *record)
  * @version: version word in force for this record (from its header)
  * @record: zeroed record to fill
  * @info: on failure, set to the reason to report in the audit record
+ * @stop: on failure, set to where decoding stopped and the name read
+ *	so far, for the audit record; may be NULL
  *
  * On success the stream is just past the record, and @record holds
  * private copies of everything plus the record's position in the
@@ -447,13 +457,19 @@ void vigil_profile_record_destroy(struct vigil_profile_record *record)
  */
 int vigil_profile_record_unpack(struct vigil_stream *stream, u32 version,
 				struct vigil_profile_record *record,
-				const char **info)
+				const char **info,
+				struct vigil_unpack_stop *stop)
 {
 	struct vigil_stream start = *stream;
+	const char *seen = NULL;
 	int err;
 
-	err = read_record(stream, version, record, info);
+	err = read_record(stream, version, record, info, &seen);
 	if (err) {
+		if (stop) {
+			stop->offset = vigil_stream_offset(stream);
+			stop->name = seen;
+		}
 		vigil_profile_record_destroy(record);
 		*stream = start;
 		return err;

@@ -25,8 +25,8 @@ struct vigil_profile;
 /**
  * struct vigil_audit - what one audit record says
  * @common: the LSM audit data; pid and comm come from here
- * @type: DENIED, ALLOWED, AUDIT or KILLED
- * @op: operation name
+ * @type: DENIED, ALLOWED, AUDIT, KILLED or STATUS
+ * @op: operation name, or NULL (decoding failures of a policy load)
  * @class: mediation class name, or NULL
  * @info: reason text, or NULL
  * @error: error reported with @info, 0 for none

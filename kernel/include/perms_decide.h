@@ -39,6 +39,7 @@ enum vigil_audit_mode {
  * @VIGIL_RECORD_ALLOWED: a request allowed only because of complain mode
  * @VIGIL_RECORD_DENIED: a denied request
  * @VIGIL_RECORD_KILL: a denied request; the task is killed
+ * @VIGIL_RECORD_STATUS: policy management (never a decision's outcome)
  */
 enum vigil_audit_type {
 	VIGIL_RECORD_NONE,
@@ -46,6 +47,7 @@ enum vigil_audit_type {
 	VIGIL_RECORD_ALLOWED,
 	VIGIL_RECORD_DENIED,
 	VIGIL_RECORD_KILL,
+	VIGIL_RECORD_STATUS,
 };
 
 /**

@@ -136,13 +136,28 @@ struct vigil_profile_record {
 	size_t record_size;
 };
 
+/**
+ * struct vigil_unpack_stop - where the decoding of a refused record stopped
+ * @offset: byte offset in the buffer of the read that failed
+ * @name: the profile's name as far as it was read (pointing into the
+ *	buffer, without its namespace once that was split off), or NULL
+ *	when the failure came before the name
+ *
+ * The load's audit record reports both, as stock AppArmor does.
+ */
+struct vigil_unpack_stop {
+	size_t offset;
+	const char *name;
+};
+
 int vigil_unpack_header(struct vigil_stream *stream, bool first, u32 *version,
 			const char **ns, size_t *ns_len, const char **info);
 int vigil_split_fqname(const char *fqname, const char **ns, size_t *ns_len,
 		       const char **name);
 int vigil_profile_record_unpack(struct vigil_stream *stream, u32 version,
 				struct vigil_profile_record *record,
-				const char **info);
+				const char **info,
+				struct vigil_unpack_stop *stop);
 int vigil_profile_record_verify(const struct vigil_profile_record *record,
 				const char **info);
 void vigil_profile_record_destroy(struct vigil_profile_record *record);

@@ -25,7 +25,8 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 			break;
 		first = false;
 		memset(&record, 0, sizeof(record));
-		if (vigil_profile_record_unpack(&s, version, &record, &info))
+		if (vigil_profile_record_unpack(&s, version, &record, &info,
+						NULL))
 			break;
 		vigil_profile_record_verify(&record, &info);
 		vigil_profile_record_destroy(&record);

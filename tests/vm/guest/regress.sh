@@ -77,7 +77,8 @@ fixture()
 }
 
 # load NAME: replace policy with the blob of tests/vm/data/policy/NAME
-# from the compiler under test. Load records (STATUS) are not compared.
+# from the compiler under test. Its STATUS records are skipped here
+# (regress-status compares them).
 load()
 {
 	local blob=/vigil/data/$1.bin
