@@ -173,23 +173,28 @@ static void choose_defaults(const VcDfa *dfa, const Columns *cols, bool diff_enc
 
 /*
  * Occupancy of the NEXT/CHECK slots while packing: one bit per slot, so
- * that 64 candidate bases are tried at once (see find_base).
+ * that 64 candidate bases are tried at once (see find_base), and for each
+ * 64-slot word a link towards the next word that is not full, so that
+ * the search skips full stretches of the comb.
  */
 typedef struct Comb {
-	uint64_t *used;	   /* bit i: slot i holds some row's entry */
-	size_t n_words;	   /* allocated words; bits past the end are free */
-	size_t first_free; /* every slot below is used */
+	uint64_t *used;	     /* bit i: slot i holds some row's entry */
+	uint32_t *open_word; /* == w when word w has a free slot, else a later word to look at */
+	size_t n_words;	     /* allocated words; bits past the end are free */
+	size_t first_free;   /* every slot below is used */
 } Comb;
 
 static void comb_done(Comb *c)
 {
 	free(c->used);
+	free(c->open_word);
 }
 
-/* Make slots [0, n_slots) addressable, plus a word of slack for reads. */
+/* Make slots [0, n_slots) addressable, plus two words of free slack. */
 static inline int comb_reserve(Comb *c, size_t n_slots)
 {
 	size_t need = n_slots / 64 + 2, old = c->n_words;
+	uint32_t *open;
 	int r;
 
 	if (need <= old)
@@ -199,8 +204,29 @@ static inline int comb_reserve(Comb *c, size_t n_slots)
 	r = vc_grow(&c->used, &c->n_words, need, sizeof(uint64_t));
 	if (r < 0)
 		return r;
+	open = realloc(c->open_word, c->n_words * sizeof(*open));
+	if (!open)
+		return -ENOMEM;
+	c->open_word = open;
 	memset(c->used + old, 0, (c->n_words - old) * sizeof(uint64_t));
+	for (size_t w = old; w < c->n_words; w++)
+		open[w] = (uint32_t)w;
 	return 0;
+}
+
+/*
+ * The first word at or after w with a free slot (union-find style, with
+ * path halving). The slack past every used slot ends each chain.
+ */
+static size_t find_open(Comb *c, size_t w)
+{
+	while (c->open_word[w] != w) {
+		uint32_t up = c->open_word[w];
+
+		c->open_word[w] = c->open_word[up];
+		w = up;
+	}
+	return w;
 }
 
 /* Bits i .. i + 63 of the occupancy map, bit 0 = slot i. */
@@ -219,8 +245,8 @@ static uint64_t used_window(const Comb *c, size_t i)
  * free slot. For the window of 64 bases from `base`, the bits of the
  * bases where entry j is free are the complement of the occupancy from
  * base + entries[j]; their AND over the row is the set of bases that fit.
- * Bases below first_free - entries[0] cannot fit, as slots there are all
- * used.
+ * Bases that put the first entry in a full word cannot fit and are
+ * skipped.
  */
 static int find_base(Comb *c, const uint16_t *entries, unsigned m, unsigned width, size_t *ret)
 {
@@ -228,8 +254,11 @@ static int find_base(Comb *c, const uint16_t *entries, unsigned m, unsigned widt
 	int r;
 
 	for (;; base += 64) {
+		size_t w0 = (base + entries[0]) / 64, w = find_open(c, w0);
 		uint64_t fits = UINT64_MAX;
 
+		if (w != w0)
+			base = w * 64 - entries[0];
 		r = comb_reserve(c, base + width + 128);
 		if (r < 0)
 			return r;
@@ -244,13 +273,17 @@ static int find_base(Comb *c, const uint16_t *entries, unsigned m, unsigned widt
 
 static void comb_take(Comb *c, size_t base, const uint16_t *entries, unsigned m)
 {
+	size_t w;
+
 	for (unsigned j = 0; j < m; j++) {
 		size_t i = base + entries[j];
 
 		c->used[i / 64] |= UINT64_C(1) << (i % 64);
+		if (c->used[i / 64] == UINT64_MAX)
+			c->open_word[i / 64] = (uint32_t)(i / 64 + 1);
 	}
-	while (c->used[c->first_free / 64] & (UINT64_C(1) << (c->first_free % 64)))
-		c->first_free++;
+	w = find_open(c, c->first_free / 64);
+	c->first_free = w * 64 + (size_t)__builtin_ctzll(~c->used[w]);
 }
 
 /* The columns where s differs from its fallback, ascending. */
