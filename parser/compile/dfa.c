@@ -161,8 +161,10 @@ typedef struct Builder {
 	uint32_t *group_count, *group_start, *group_fill; /* per byte set */
 	uint32_t *present;				  /* byte sets in the state */
 	uint32_t *grouped, *seeds;			  /* successors, by set */
-	uint32_t *class_list, *class_list_start;	  /* classes of each set */
-	uint32_t *set_lists; /* per signature, the byte sets containing it */
+	/* per set: its classes, or those it lacks if fewer (see compute_byte_classes) */
+	uint32_t *class_list, *class_list_start;
+	size_t n_memberships; /* (set, class it contains) pairs */
+	uint32_t *set_lists;  /* per signature, the byte sets containing it */
 } Builder;
 
 static void builder_done(Builder *b)
@@ -304,7 +306,7 @@ static int nfa_compile(Builder *b, uint32_t node, uint32_t next, uint32_t *ret)
 		*ret = next;
 		return 0;
 	case VC_RX_BYTES:
-		return nfa_add(
+		return nfa_add_shared(
 		    b,
 		    (NfaState){.kind = NFA_BYTES, .out = next, .arg = b->set_of_regex_set[n->set]},
 		    ret);
@@ -435,10 +437,22 @@ static int compute_byte_classes(Builder *b)
 	b->class_list = malloc((b->n_sets * b->n_classes + 1) * sizeof(uint32_t));
 	if (!b->class_list_start || !b->class_list)
 		return -ENOMEM;
+	/*
+	 * A set splits the classes exactly as its complement does, so list
+	 * whichever has fewer classes: "any byte but /" is one class, not 60.
+	 */
 	b->class_list_start[0] = 0;
+	b->n_memberships = 0;
 	for (size_t i = 0, n = 0; i < b->n_sets; i++) {
+		uint32_t members = 0;
+		bool complement;
+
 		for (uint32_t c = 0; c < b->n_classes; c++)
-			if (vc_byteset_has(&b->class_sets[i], (uint8_t)c))
+			members += vc_byteset_has(&b->class_sets[i], (uint8_t)c);
+		b->n_memberships += members;
+		complement = members * 2 > b->n_classes;
+		for (uint32_t c = 0; c < b->n_classes; c++)
+			if (vc_byteset_has(&b->class_sets[i], (uint8_t)c) != complement)
 				b->class_list[n++] = c;
 		b->class_list_start[i + 1] = (uint32_t)n;
 	}
@@ -892,7 +906,7 @@ static int expand_state(Builder *b, uint32_t d, size_t *ret_conflict_rule)
 	uint32_t k = b->n_classes, n_present = 0, n_grouped = 0, n_ids, n_sigs = 0;
 	uint8_t sig_of[256];
 	uint16_t rank[256];
-	uint32_t rep[256], target[256], n_sets_of[257], set_list_fill[256];
+	uint32_t rep[256], target[256], n_sets_of[257];
 	int r;
 
 	/* Group the members' successors by byte set (a counting sort). */
@@ -928,36 +942,13 @@ static int expand_state(Builder *b, uint32_t d, size_t *ret_conflict_rule)
 			rep[n_sigs++] = c;
 		}
 
-	/*
-	 * Which groups each signature is in: a group contains all of a
-	 * signature's classes or none, so listing it under the classes that
-	 * represent their signature lists it once per signature (counting sort
-	 * into set_lists, which has room for every (byte set, class) pair).
-	 */
-	memset(n_sets_of, 0, (n_sigs + 1) * sizeof(uint32_t));
-	for (uint32_t i = 0; i < n_present; i++) {
-		uint32_t set = b->present[i];
-
-		for (uint32_t j = b->class_list_start[set]; j < b->class_list_start[set + 1]; j++) {
-			uint32_t c = b->class_list[j], sig = rank[sig_of[c]];
-
-			if (rep[sig] == c)
-				n_sets_of[sig + 1]++;
-		}
-	}
-	for (uint32_t sig = 0; sig < n_sigs; sig++) {
-		n_sets_of[sig + 1] += n_sets_of[sig];
-		set_list_fill[sig] = n_sets_of[sig];
-	}
-	for (uint32_t i = 0; i < n_present; i++) {
-		uint32_t set = b->present[i];
-
-		for (uint32_t j = b->class_list_start[set]; j < b->class_list_start[set + 1]; j++) {
-			uint32_t c = b->class_list[j], sig = rank[sig_of[c]];
-
-			if (rep[sig] == c)
-				b->set_lists[set_list_fill[sig]++] = set;
-		}
+	/* Which groups each signature is in (a group has all its classes or none). */
+	for (uint32_t sig = 0, n_listed = 0; sig < n_sigs; sig++) {
+		n_sets_of[sig] = n_listed;
+		for (uint32_t i = 0; i < n_present; i++)
+			if (vc_byteset_has(&b->class_sets[b->present[i]], (uint8_t)rep[sig]))
+				b->set_lists[n_listed++] = b->present[i];
+		n_sets_of[sig + 1] = n_listed;
 	}
 
 	for (uint32_t sig = 0; sig < n_sigs; sig++) {
@@ -1086,7 +1077,7 @@ static int build_unminimized(Builder *b, size_t *ret_conflict_rule)
 	b->grouped = malloc((b->n_nfa + 1) * sizeof(uint32_t));
 	b->seeds = malloc((b->n_nfa + 1) * sizeof(uint32_t));
 	/* at most one entry per (byte set, class) */
-	b->set_lists = malloc((b->class_list_start[b->n_sets] + 1) * sizeof(uint32_t));
+	b->set_lists = malloc((b->n_memberships + 1) * sizeof(uint32_t));
 	if (!b->mark || !b->stack || !b->closure || !b->group_count || !b->group_start ||
 	    !b->group_fill || !b->present || !b->grouped || !b->seeds || !b->set_lists)
 		return -ENOMEM;
@@ -1342,6 +1333,7 @@ static int refine(const VcDfa *dfa, uint32_t *block, uint32_t n_blocks, uint32_t
 	_cleanup_free_ bool *waiting = NULL;
 	Partition p = {.block = block, .n_blocks = n_blocks};
 	size_t n_in = 0, n_stack = 0;
+	uint32_t n_live = 0;
 	int r = -ENOMEM;
 
 	/* Incoming live transitions per target state (counting sort). */
@@ -1381,12 +1373,18 @@ static int refine(const VcDfa *dfa, uint32_t *block, uint32_t n_blocks, uint32_t
 	if (!in_class || (!in_source && !wide_in_source) || !members || !cursor || !class_link ||
 	    !touched || !stack || !waiting || !p.elems || !p.loc || !p.first || !p.mid || !p.end)
 		goto finish;
-	/* class by class, so that each state's incoming list is sorted by class */
+	/*
+	 * Class by class, so that each state's incoming list is sorted by
+	 * class; members[] meanwhile lists the live states.
+	 */
+	for (uint32_t s = 0; s < n; s++)
+		if (block[s] != NOT_LIVE)
+			members[n_live++] = s;
 	for (uint32_t c = 0; c < k; c++)
-		for (uint32_t s = 0; s < n; s++) {
-			uint32_t t = vc_dfa_target(dfa, s, c), at;
+		for (uint32_t i = 0; i < n_live; i++) {
+			uint32_t s = members[i], t = vc_dfa_target(dfa, s, c), at;
 
-			if (block[s] == NOT_LIVE || block[t] == NOT_LIVE)
+			if (block[t] == NOT_LIVE)
 				continue;
 			at = in_start[t + 1]++;
 			in_class[at] = (uint8_t)c;
