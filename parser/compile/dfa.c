@@ -1320,6 +1320,31 @@ static void mark_state(Partition *p, uint32_t s, uint32_t *touched, uint32_t *n_
 	p->loc[s] = p->mid[b]++;
 }
 
+/* Put splitter member m in the list of class c (see refine). */
+static void wait_for_class(uint32_t *class_head, uint32_t *class_link, VcByteSet *waiting,
+			   uint32_t m, uint8_t c)
+{
+	if (!vc_byteset_has(waiting, c)) {
+		vc_byteset_add(waiting, c);
+		class_head[c] = UINT32_MAX;
+	}
+	class_link[m] = class_head[c];
+	class_head[c] = m;
+}
+
+/* Take the lowest class with waiting members out of the set, or -1. */
+static int next_waiting_class(VcByteSet *waiting)
+{
+	for (unsigned w = 0; w < 4; w++)
+		if (waiting->w[w]) {
+			unsigned bit = (unsigned)__builtin_ctzll(waiting->w[w]);
+
+			waiting->w[w] &= waiting->w[w] - 1;
+			return (int)(w * 64 + bit);
+		}
+	return -1;
+}
+
 static int refine(const VcDfa *dfa, uint32_t *block, uint32_t n_blocks, uint32_t *ret_n_blocks)
 {
 	uint32_t n = dfa->n_states, k = dfa->n_classes, row_buf[256];
@@ -1427,11 +1452,12 @@ static int refine(const VcDfa *dfa, uint32_t *block, uint32_t n_blocks, uint32_t
 		 * elems, so A is copied first. Walking all lists class by class
 		 * needs no copy of the transitions themselves. Each member waits
 		 * in the list of the class its cursor is at, so a class visits
-		 * only the members with transitions on it.
+		 * only the members with transitions on it, and only classes
+		 * with waiting members are visited (bits of `waiting_classes`).
 		 */
 		uint32_t n_members = 0, class_head[256];
+		VcByteSet waiting_classes = {};
 
-		memset(class_head, 0xff, k * sizeof(class_head[0]));
 		for (uint32_t i = p.first[a]; i < p.end[a]; i++) {
 			uint32_t t = p.elems[i], m;
 
@@ -1440,10 +1466,10 @@ static int refine(const VcDfa *dfa, uint32_t *block, uint32_t n_blocks, uint32_t
 			m = n_members++;
 			members[m] = t;
 			cursor[m] = in_start[t];
-			class_link[m] = class_head[in_class[cursor[m]]];
-			class_head[in_class[cursor[m]]] = m;
+			wait_for_class(class_head, class_link, &waiting_classes, m,
+				       in_class[cursor[m]]);
 		}
-		for (uint32_t c = 0; c < k; c++) {
+		for (int c; (c = next_waiting_class(&waiting_classes)) >= 0;) {
 			uint32_t n_touched = 0, m = class_head[c];
 
 			while (m != UINT32_MAX) {
@@ -1453,10 +1479,9 @@ static int refine(const VcDfa *dfa, uint32_t *block, uint32_t n_blocks, uint32_t
 					mark_state(&p, in_source ? in_source[j] : wide_in_source[j],
 						   touched, &n_touched);
 				cursor[m] = j;
-				if (j < in_start[t + 1]) { /* wait for its next class */
-					class_link[m] = class_head[in_class[j]];
-					class_head[in_class[j]] = m;
-				}
+				if (j < in_start[t + 1])
+					wait_for_class(class_head, class_link, &waiting_classes, m,
+						       in_class[j]);
 				m = later;
 			}
 			for (uint32_t i = 0; i < n_touched; i++) {
