@@ -161,9 +161,10 @@ typedef struct Builder {
 	uint32_t *group_count, *group_start, *group_fill; /* per byte set */
 	uint32_t *present;				  /* byte sets in the state */
 	uint32_t *grouped, *seeds;			  /* successors, by set */
-	uint32_t *class_list, *class_list_start;	  /* classes of each set */
-	uint64_t *sig_hash;				  /* per class */
-	uint32_t *sig_class;				  /* one class per signature */
+	/* per set: its classes, or those it lacks if fewer (see compute_byte_classes) */
+	uint32_t *class_list, *class_list_start;
+	size_t n_memberships; /* (set, class it contains) pairs */
+	uint32_t *set_lists;  /* per signature, the byte sets containing it */
 } Builder;
 
 static void builder_done(Builder *b)
@@ -195,8 +196,7 @@ static void builder_done(Builder *b)
 	free(b->seeds);
 	free(b->class_list);
 	free(b->class_list_start);
-	free(b->sig_hash);
-	free(b->sig_class);
+	free(b->set_lists);
 }
 
 static int nfa_add(Builder *b, NfaState s, uint32_t *ret)
@@ -306,7 +306,7 @@ static int nfa_compile(Builder *b, uint32_t node, uint32_t next, uint32_t *ret)
 		*ret = next;
 		return 0;
 	case VC_RX_BYTES:
-		return nfa_add(
+		return nfa_add_shared(
 		    b,
 		    (NfaState){.kind = NFA_BYTES, .out = next, .arg = b->set_of_regex_set[n->set]},
 		    ret);
@@ -437,10 +437,22 @@ static int compute_byte_classes(Builder *b)
 	b->class_list = malloc((b->n_sets * b->n_classes + 1) * sizeof(uint32_t));
 	if (!b->class_list_start || !b->class_list)
 		return -ENOMEM;
+	/*
+	 * A set splits the classes exactly as its complement does, so list
+	 * whichever has fewer classes: "any byte but /" is one class, not 60.
+	 */
 	b->class_list_start[0] = 0;
+	b->n_memberships = 0;
 	for (size_t i = 0, n = 0; i < b->n_sets; i++) {
+		uint32_t members = 0;
+		bool complement;
+
 		for (uint32_t c = 0; c < b->n_classes; c++)
-			if (vc_byteset_has(&b->class_sets[i], (uint8_t)c))
+			members += vc_byteset_has(&b->class_sets[i], (uint8_t)c);
+		b->n_memberships += members;
+		complement = members * 2 > b->n_classes;
+		for (uint32_t c = 0; c < b->n_classes; c++)
+			if (vc_byteset_has(&b->class_sets[i], (uint8_t)c) != complement)
 				b->class_list[n++] = c;
 		b->class_list_start[i + 1] = (uint32_t)n;
 	}
@@ -832,6 +844,60 @@ static int intern_state(Builder *b, size_t n, uint32_t *ret, size_t *ret_conflic
 }
 
 /*
+ * Split the classes by the present groups whose byte sets contain them:
+ * afterwards two classes share a signature iff exactly the same groups
+ * contain both. Partition refinement: every class starts in signature 0,
+ * and each group moves its classes out of every signature it covers only
+ * in part. Each split leaves both parts non-empty, so there are never more
+ * signatures than classes. Returns the number of signature ids used.
+ */
+static uint32_t split_classes(const Builder *b, uint32_t n_present, uint8_t *sig_of)
+{
+	uint32_t k = b->n_classes, n_ids = 1;
+	uint32_t size[256], hits[256];
+	uint8_t moved_to[256], touched[256];
+
+	memset(sig_of, 0, k);
+	size[0] = k;
+	hits[0] = 0;
+	for (uint32_t i = 0; i < n_present; i++) {
+		uint32_t set = b->present[i], first = b->class_list_start[set],
+			 last = b->class_list_start[set + 1], n_touched = 0;
+
+		for (uint32_t j = first; j < last; j++) {
+			uint8_t id = sig_of[b->class_list[j]];
+
+			if (hits[id]++ == 0)
+				touched[n_touched++] = id;
+		}
+		for (uint32_t t = 0; t < n_touched; t++) {
+			uint8_t id = touched[t];
+
+			/* a signature wholly inside the set stays as it is */
+			moved_to[id] = id;
+			if (hits[id] < size[id]) {
+				moved_to[id] = (uint8_t)n_ids;
+				size[n_ids] = 0;
+				hits[n_ids++] = 0;
+			}
+		}
+		for (uint32_t j = first; j < last; j++) {
+			uint32_t c = b->class_list[j];
+			uint8_t id = sig_of[c], to = moved_to[id];
+
+			if (to != id) {
+				size[id]--;
+				size[to]++;
+				sig_of[c] = to;
+			}
+		}
+		for (uint32_t t = 0; t < n_touched; t++)
+			hits[touched[t]] = 0;
+	}
+	return n_ids;
+}
+
+/*
  * Compute every transition of DFA state d.
  *
  * The BYTES members are first grouped by their byte set. A class's
@@ -844,7 +910,10 @@ static int intern_state(Builder *b, size_t n, uint32_t *ret, size_t *ret_conflic
 static int expand_state(Builder *b, uint32_t d, size_t *ret_conflict_rule)
 {
 	size_t begin = b->set_start[d], end = b->set_start[d + 1];
-	uint32_t k = b->n_classes, n_present = 0, n_grouped = 0, n_sigs = 0;
+	uint32_t k = b->n_classes, n_present = 0, n_grouped = 0, n_ids, n_sigs = 0;
+	uint8_t sig_of[256];
+	uint16_t rank[256];
+	uint32_t rep[256], target[256], n_sets_of[257];
 	int r;
 
 	/* Group the members' successors by byte set (a counting sort). */
@@ -871,59 +940,44 @@ static int expand_state(Builder *b, uint32_t d, size_t *ret_conflict_rule)
 			b->grouped[b->group_fill[st->arg]++] = st->out;
 	}
 
-	/* Signature hash per class. */
-	memset(b->sig_hash, 0, k * sizeof(uint64_t));
-	for (uint32_t i = 0; i < n_present; i++) {
-		uint32_t set = b->present[i];
-		uint64_t h = vc_hash_mix(set + 1);
+	/* Signatures, numbered in the order of their first class. */
+	n_ids = split_classes(b, n_present, sig_of);
+	memset(rank, 0xff, n_ids * sizeof(rank[0]));
+	for (uint32_t c = 0; c < k; c++)
+		if (rank[sig_of[c]] == 0xffff) {
+			rank[sig_of[c]] = (uint16_t)n_sigs;
+			rep[n_sigs++] = c;
+		}
 
-		for (uint32_t j = b->class_list_start[set]; j < b->class_list_start[set + 1]; j++)
-			b->sig_hash[b->class_list[j]] += h;
+	/* Which groups each signature is in (a group has all its classes or none). */
+	for (uint32_t sig = 0, n_listed = 0; sig < n_sigs; sig++) {
+		n_sets_of[sig] = n_listed;
+		for (uint32_t i = 0; i < n_present; i++)
+			if (vc_byteset_has(&b->class_sets[b->present[i]], (uint8_t)rep[sig]))
+				b->set_lists[n_listed++] = b->present[i];
+		n_sets_of[sig + 1] = n_listed;
 	}
 
-	for (uint32_t c = 0; c < k; c++) {
-		uint32_t target = VC_DFA_DEAD, s;
+	for (uint32_t sig = 0; sig < n_sigs; sig++) {
 		size_t n_seeds = 0, n;
 
-		/* Seen this signature before? Compare membership group by group. */
-		for (s = 0; s < n_sigs; s++) {
-			uint32_t rc = b->sig_class[s], i;
+		target[sig] = VC_DFA_DEAD;
+		for (uint32_t i = n_sets_of[sig]; i < n_sets_of[sig + 1]; i++) {
+			uint32_t set = b->set_lists[i];
 
-			if (b->sig_hash[rc] != b->sig_hash[c])
-				continue;
-			for (i = 0; i < n_present; i++) {
-				const VcByteSet *cs = &b->class_sets[b->present[i]];
-				if (vc_byteset_has(cs, (uint8_t)rc) !=
-				    vc_byteset_has(cs, (uint8_t)c))
-					break;
-			}
-			if (i == n_present)
-				break;
-		}
-		if (s < n_sigs) {
-			set_next(b, (size_t)d * k + c,
-				 get_next(b, (size_t)d * k + b->sig_class[s]));
-			continue;
-		}
-		b->sig_class[n_sigs++] = c;
-
-		for (uint32_t i = 0; i < n_present; i++) {
-			uint32_t set = b->present[i];
-
-			if (!vc_byteset_has(&b->class_sets[set], (uint8_t)c))
-				continue;
 			memcpy(b->seeds + n_seeds, b->grouped + b->group_start[set],
 			       b->group_count[set] * sizeof(uint32_t));
 			n_seeds += b->group_count[set];
 		}
 		if (n_seeds > 0) {
 			n = closure(b, b->seeds, n_seeds);
-			r = intern_state(b, n, &target, ret_conflict_rule);
+			r = intern_state(b, n, &target[sig], ret_conflict_rule);
 			if (r < 0)
 				return r;
 		}
-		set_next(b, (size_t)d * k + c, target);
 	}
+	for (uint32_t c = 0; c < k; c++)
+		set_next(b, (size_t)d * k + c, target[rank[sig_of[c]]]);
 
 	for (uint32_t i = 0; i < n_present; i++)
 		b->group_count[b->present[i]] = 0;
@@ -1031,11 +1085,10 @@ static int build_unminimized(Builder *b, size_t *ret_conflict_rule)
 	b->present = malloc((b->n_sets + 1) * sizeof(uint32_t));
 	b->grouped = malloc((b->n_nfa + 1) * sizeof(uint32_t));
 	b->seeds = malloc((b->n_nfa + 1) * sizeof(uint32_t));
-	b->sig_hash = malloc(b->n_classes * sizeof(uint64_t));
-	b->sig_class = malloc(b->n_classes * sizeof(uint32_t));
+	/* at most one entry per (byte set, class) */
+	b->set_lists = malloc((b->n_memberships + 1) * sizeof(uint32_t));
 	if (!b->mark || !b->stack || !b->closure || !b->group_count || !b->group_start ||
-	    !b->group_fill || !b->present || !b->grouped || !b->seeds || !b->sig_hash ||
-	    !b->sig_class)
+	    !b->group_fill || !b->present || !b->grouped || !b->seeds || !b->set_lists)
 		return -ENOMEM;
 	r = summarise_nfa(b);
 	if (r < 0)
@@ -1135,6 +1188,22 @@ int vc_dfa_build(const VcRegex *rx, const VcDfaRule *rules, size_t n_rules, VcDf
 /* ---- minimisation ---- */
 
 #define NOT_LIVE UINT32_MAX
+
+/*
+ * Row s of the table as 32-bit state numbers, for loops over whole rows:
+ * a narrow row is widened into buf (n_classes entries), a wide one is
+ * used in place. Saves a width test per transition.
+ */
+static const uint32_t *row_of(const VcDfa *dfa, uint32_t s, uint32_t *buf)
+{
+	size_t at = (size_t)s * dfa->n_classes;
+
+	if (dfa->wide_next)
+		return dfa->wide_next + at;
+	for (uint32_t c = 0; c < dfa->n_classes; c++)
+		buf[c] = dfa->next[at + c];
+	return buf;
+}
 
 /*
  * Trim: a state is live if some input leads from it to a state granting
@@ -1260,37 +1329,73 @@ static void mark_state(Partition *p, uint32_t s, uint32_t *touched, uint32_t *n_
 	p->loc[s] = p->mid[b]++;
 }
 
+/* Put splitter member m in the list of class c (see refine). */
+static void wait_for_class(uint32_t *class_head, uint32_t *class_link, VcByteSet *waiting,
+			   uint32_t m, uint8_t c)
+{
+	if (!vc_byteset_has(waiting, c)) {
+		vc_byteset_add(waiting, c);
+		class_head[c] = UINT32_MAX;
+	}
+	class_link[m] = class_head[c];
+	class_head[c] = m;
+}
+
+/* Take the lowest class with waiting members out of the set, or -1. */
+static int next_waiting_class(VcByteSet *waiting)
+{
+	for (unsigned w = 0; w < 4; w++)
+		if (waiting->w[w]) {
+			unsigned bit = (unsigned)__builtin_ctzll(waiting->w[w]);
+
+			waiting->w[w] &= waiting->w[w] - 1;
+			return (int)(w * 64 + bit);
+		}
+	return -1;
+}
+
 static int refine(const VcDfa *dfa, uint32_t *block, uint32_t n_blocks, uint32_t *ret_n_blocks)
 {
-	uint32_t n = dfa->n_states, k = dfa->n_classes;
+	uint32_t n = dfa->n_states, k = dfa->n_classes, row_buf[256];
 	/* classes are bytes' classes, so a class number fits a byte */
 	_cleanup_free_ uint8_t *in_class = NULL;
-	_cleanup_free_ uint32_t *in_start = NULL, *in_source = NULL, *members = NULL,
-				*cursor = NULL, *touched = NULL, *stack = NULL;
+	/* sources of incoming transitions: 16-bit like the table, unless it is wide */
+	_cleanup_free_ uint16_t *in_source = NULL;
+	_cleanup_free_ uint32_t *wide_in_source = NULL;
+	_cleanup_free_ uint32_t *in_start = NULL, *members = NULL, *cursor = NULL,
+				*class_link = NULL, *touched = NULL, *stack = NULL;
 	_cleanup_free_ bool *waiting = NULL;
 	Partition p = {.block = block, .n_blocks = n_blocks};
 	size_t n_in = 0, n_stack = 0;
+	uint32_t n_live = 0;
 	int r = -ENOMEM;
 
 	/* Incoming live transitions per target state (counting sort). */
 	in_start = calloc((size_t)n + 2, sizeof(uint32_t));
 	if (!in_start)
 		goto finish;
-	for (uint32_t s = 0; s < n; s++)
-		for (uint32_t c = 0; c < k && block[s] != NOT_LIVE; c++) {
-			uint32_t t = vc_dfa_target(dfa, s, c);
+	for (uint32_t s = 0; s < n; s++) {
+		const uint32_t *row;
 
-			if (block[t] != NOT_LIVE) {
-				in_start[t + 2]++;
+		if (block[s] == NOT_LIVE)
+			continue;
+		row = row_of(dfa, s, row_buf);
+		for (uint32_t c = 0; c < k; c++)
+			if (block[row[c]] != NOT_LIVE) {
+				in_start[row[c] + 2]++;
 				n_in++;
 			}
-		}
+	}
 	for (uint32_t t = 0; t < n; t++)
 		in_start[t + 2] += in_start[t + 1];
 	in_class = malloc((n_in + 1) * sizeof(*in_class));
-	in_source = malloc((n_in + 1) * sizeof(uint32_t));
+	if (dfa->wide_next)
+		wide_in_source = malloc((n_in + 1) * sizeof(uint32_t));
+	else
+		in_source = malloc((n_in + 1) * sizeof(uint16_t));
 	members = malloc(((size_t)n + 1) * sizeof(uint32_t));
 	cursor = malloc(((size_t)n + 1) * sizeof(uint32_t));
+	class_link = malloc(((size_t)n + 1) * sizeof(uint32_t));
 	touched = malloc(((size_t)n + 1) * sizeof(uint32_t));
 	stack = malloc(((size_t)n + 1) * sizeof(uint32_t));
 	waiting = calloc((size_t)n + 1, sizeof(bool));
@@ -1299,19 +1404,28 @@ static int refine(const VcDfa *dfa, uint32_t *block, uint32_t n_blocks, uint32_t
 	p.first = calloc((size_t)n + 1, sizeof(uint32_t));
 	p.mid = malloc(((size_t)n + 1) * sizeof(uint32_t));
 	p.end = malloc(((size_t)n + 1) * sizeof(uint32_t));
-	if (!in_class || !in_source || !members || !cursor || !touched || !stack || !waiting ||
-	    !p.elems || !p.loc || !p.first || !p.mid || !p.end)
+	if (!in_class || (!in_source && !wide_in_source) || !members || !cursor || !class_link ||
+	    !touched || !stack || !waiting || !p.elems || !p.loc || !p.first || !p.mid || !p.end)
 		goto finish;
-	/* class by class, so that each state's incoming list is sorted by class */
+	/*
+	 * Class by class, so that each state's incoming list is sorted by
+	 * class; members[] meanwhile lists the live states.
+	 */
+	for (uint32_t s = 0; s < n; s++)
+		if (block[s] != NOT_LIVE)
+			members[n_live++] = s;
 	for (uint32_t c = 0; c < k; c++)
-		for (uint32_t s = 0; s < n; s++) {
-			uint32_t t = vc_dfa_target(dfa, s, c), at;
+		for (uint32_t i = 0; i < n_live; i++) {
+			uint32_t s = members[i], t = vc_dfa_target(dfa, s, c), at;
 
-			if (block[s] == NOT_LIVE || block[t] == NOT_LIVE)
+			if (block[t] == NOT_LIVE)
 				continue;
 			at = in_start[t + 1]++;
 			in_class[at] = (uint8_t)c;
-			in_source[at] = s;
+			if (in_source)
+				in_source[at] = (uint16_t)s;
+			else
+				wide_in_source[at] = s;
 		}
 	/* in_start[t] .. in_start[t + 1] now delimit t's incoming transitions */
 
@@ -1345,31 +1459,39 @@ static int refine(const VcDfa *dfa, uint32_t *block, uint32_t n_blocks, uint32_t
 		 * A's members and a cursor into each one's incoming list (sorted
 		 * by class): splitting moves states around within A's range of
 		 * elems, so A is copied first. Walking all lists class by class
-		 * needs no copy of the transitions themselves.
+		 * needs no copy of the transitions themselves. Each member waits
+		 * in the list of the class its cursor is at, so a class visits
+		 * only the members with transitions on it, and only classes
+		 * with waiting members are visited (bits of `waiting_classes`).
 		 */
-		uint32_t n_members = 0;
+		uint32_t n_members = 0, class_head[256];
+		VcByteSet waiting_classes = {};
 
 		for (uint32_t i = p.first[a]; i < p.end[a]; i++) {
-			uint32_t t = p.elems[i];
+			uint32_t t = p.elems[i], m;
 
 			if (in_start[t] == in_start[t + 1])
 				continue;
-			members[n_members] = t;
-			cursor[n_members++] = in_start[t];
+			m = n_members++;
+			members[m] = t;
+			cursor[m] = in_start[t];
+			wait_for_class(class_head, class_link, &waiting_classes, m,
+				       in_class[cursor[m]]);
 		}
-		for (uint32_t c = 0; c < k && n_members > 0; c++) {
-			uint32_t n_touched = 0;
+		for (int c; (c = next_waiting_class(&waiting_classes)) >= 0;) {
+			uint32_t n_touched = 0, m = class_head[c];
 
-			for (uint32_t m = 0; m < n_members; m++) {
-				uint32_t t = members[m], j = cursor[m];
+			while (m != UINT32_MAX) {
+				uint32_t t = members[m], j = cursor[m], later = class_link[m];
 
 				for (; j < in_start[t + 1] && in_class[j] == c; j++)
-					mark_state(&p, in_source[j], touched, &n_touched);
+					mark_state(&p, in_source ? in_source[j] : wide_in_source[j],
+						   touched, &n_touched);
 				cursor[m] = j;
-				if (j == in_start[t + 1]) { /* done with t: drop it */
-					members[m] = members[--n_members];
-					cursor[m--] = cursor[n_members];
-				}
+				if (j < in_start[t + 1])
+					wait_for_class(class_head, class_link, &waiting_classes, m,
+						       in_class[j]);
+				m = later;
 			}
 			for (uint32_t i = 0; i < n_touched; i++) {
 				uint32_t b = touched[i], nb;
@@ -1408,7 +1530,7 @@ int vc_dfa_minimize(VcDfa *dfa)
 	_cleanup_free_ uint32_t *block = NULL, *new_block = NULL, *order = NULL;
 	_cleanup_free_ uint16_t *new_next = NULL;
 	_cleanup_free_ VcAccept *new_accept = NULL;
-	uint32_t n = dfa->n_states, k = dfa->n_classes, n_blocks, n_out;
+	uint32_t n = dfa->n_states, k = dfa->n_classes, n_blocks, n_out, row_buf[256];
 	int r;
 
 	block = malloc(n * sizeof(uint32_t));
@@ -1456,10 +1578,10 @@ int vc_dfa_minimize(VcDfa *dfa)
 		/* order[] doubles as the BFS queue of representative states */
 		head = 1;
 		while (head < n_out) {
-			uint32_t s = order[head++];
+			const uint32_t *row = row_of(dfa, order[head++], row_buf);
 
 			for (uint32_t c = 0; c < k; c++) {
-				uint32_t t2 = vc_dfa_target(dfa, s, c);
+				uint32_t t2 = row[c];
 
 				if (number[block[t2]] != UINT32_MAX)
 					continue;
@@ -1475,11 +1597,11 @@ int vc_dfa_minimize(VcDfa *dfa)
 			return -ENOMEM;
 		for (uint32_t o = 0; o < n_out; o++) {
 			uint32_t s = order[o];
+			const uint32_t *row = row_of(dfa, s, row_buf);
 
 			new_accept[o] = dfa->accept[s];
 			for (uint32_t c = 0; c < k; c++)
-				new_next[(size_t)o * k + c] =
-				    (uint16_t)number[block[vc_dfa_target(dfa, s, c)]];
+				new_next[(size_t)o * k + c] = (uint16_t)number[block[row[c]]];
 		}
 	}
 replace:

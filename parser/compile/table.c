@@ -94,7 +94,8 @@ static void columns_init(const VcDfa *dfa, bool by_class, Columns *cols)
 
 static uint32_t target(const VcDfa *dfa, uint32_t s, uint32_t c)
 {
-	return vc_dfa_target(dfa, s, c);
+	/* a DFA that can be written has at most 65535 states: a narrow table */
+	return dfa->next[(size_t)s * dfa->n_classes + c];
 }
 
 /*
@@ -170,46 +171,119 @@ static void choose_defaults(const VcDfa *dfa, const Columns *cols, bool diff_enc
 	}
 }
 
-/* Occupancy of the NEXT/CHECK slots while packing. */
+/*
+ * Occupancy of the NEXT/CHECK slots while packing: one bit per slot, so
+ * that 64 candidate bases are tried at once (see find_base), and for each
+ * 64-slot word a link towards the next word that is not full, so that
+ * the search skips full stretches of the comb.
+ */
 typedef struct Comb {
-	uint32_t *next_free; /* == i when slot i is free, else a later slot to look at */
-	size_t cap;
+	uint64_t *used;	     /* bit i: slot i holds some row's entry */
+	uint32_t *open_word; /* == w when word w has a free slot, else a later word to look at */
+	size_t n_words;	     /* allocated words; bits past the end are free */
+	size_t first_free;   /* every slot below is used */
 } Comb;
 
 static void comb_done(Comb *c)
 {
-	free(c->next_free);
+	free(c->used);
+	free(c->open_word);
 }
 
-static int comb_reserve(Comb *c, size_t need)
+/* Make slots [0, n_slots) addressable, plus two words of free slack. */
+static inline int comb_reserve(Comb *c, size_t n_slots)
 {
-	size_t old = c->cap;
+	size_t need = n_slots / 64 + 2, old = c->n_words;
+	uint32_t *open;
 	int r;
 
-	if (need > UINT32_MAX - 1)
+	if (need <= old)
+		return 0;
+	if (n_slots > UINT32_MAX - 1)
 		return -E2BIG;
-	r = vc_grow(&c->next_free, &c->cap, need + 1, sizeof(uint32_t));
+	r = vc_grow(&c->used, &c->n_words, need, sizeof(uint64_t));
 	if (r < 0)
 		return r;
-	for (size_t i = old; i < c->cap; i++)
-		c->next_free[i] = (uint32_t)i;
+	open = realloc(c->open_word, c->n_words * sizeof(*open));
+	if (!open)
+		return -ENOMEM;
+	c->open_word = open;
+	memset(c->used + old, 0, (c->n_words - old) * sizeof(uint64_t));
+	for (size_t w = old; w < c->n_words; w++)
+		open[w] = (uint32_t)w;
 	return 0;
 }
 
 /*
- * The next free slot at or after i. The comb always extends at least one
- * row width past every slot in use (pack() grows it before placing a row),
- * so the chain of next_free links never leaves the array.
+ * The first word at or after w with a free slot (union-find style, with
+ * path halving). The slack past every used slot ends each chain.
  */
-static size_t find_free(Comb *c, size_t i)
+static size_t find_open(Comb *c, size_t w)
 {
-	while (c->next_free[i] != i) {
-		uint32_t up = c->next_free[i];
+	while (c->open_word[w] != w) {
+		uint32_t up = c->open_word[w];
 
-		c->next_free[i] = c->next_free[up]; /* path halving */
-		i = up;
+		c->open_word[w] = c->open_word[up];
+		w = up;
 	}
-	return i;
+	return w;
+}
+
+/* Bits i .. i + 63 of the occupancy map, bit 0 = slot i. */
+static uint64_t used_window(const Comb *c, size_t i)
+{
+	size_t w = i / 64;
+	unsigned shift = i % 64;
+
+	if (shift == 0)
+		return c->used[w];
+	return c->used[w] >> shift | c->used[w + 1] << (64 - shift);
+}
+
+/*
+ * First fit: the lowest base at which every entry of the row lands on a
+ * free slot. For the window of 64 bases from `base`, the bits of the
+ * bases where entry j is free are the complement of the occupancy from
+ * base + entries[j]; their AND over the row is the set of bases that fit.
+ * Bases that put the first entry in a full word cannot fit and are
+ * skipped.
+ */
+static int find_base(Comb *c, const uint16_t *entries, unsigned m, unsigned width, size_t *ret)
+{
+	size_t base = c->first_free > entries[0] ? c->first_free - entries[0] : 0;
+	int r;
+
+	for (;; base += 64) {
+		size_t w0 = (base + entries[0]) / 64, w = find_open(c, w0);
+		uint64_t fits = UINT64_MAX;
+
+		if (w != w0)
+			base = w * 64 - entries[0];
+		r = comb_reserve(c, base + width + 128);
+		if (r < 0)
+			return r;
+		for (unsigned j = 0; j < m && fits; j++)
+			fits &= ~used_window(c, base + entries[j]);
+		if (fits) {
+			*ret = base + (size_t)__builtin_ctzll(fits);
+			return 0;
+		}
+	}
+}
+
+static void comb_take(Comb *c, size_t base, const uint16_t *entries, unsigned m)
+{
+	size_t w;
+
+	for (unsigned j = 0; j < m; j++) {
+		size_t i = base + entries[j];
+
+		c->used[i / 64] |= UINT64_C(1) << (i % 64);
+		if (c->used[i / 64] == UINT64_MAX)
+			c->open_word[i / 64] = (uint32_t)(i / 64 + 1);
+	}
+	w = find_open(c, c->first_free / 64);
+	c->first_free = w * 64 + (size_t)__builtin_ctzll(~c->used[w]);
 }
 
 /* The columns where s differs from its fallback, ascending. */
@@ -280,35 +354,15 @@ static int pack(const VcDfa *dfa, bool by_class, bool diff_encode, Packed *p)
 			break; /* the rest are empty too: base 0 is as good as any */
 		m = entries_of(dfa, &cols, p, s, entries);
 
-		/*
-		 * Candidate bases put the row's first entry on a free slot;
-		 * free slots are found through next_free, a union-find style
-		 * "next free slot at or after i" with path halving, so full
-		 * stretches of the comb are skipped instead of rescanned.
-		 */
-		for (size_t slot = find_free(&comb, entries[0]);;
-		     slot = find_free(&comb, slot + 1)) {
-			unsigned j;
-
-			base = slot - entries[0];
-			if (base + width + 2 > comb.cap) {
-				r = comb_reserve(&comb, 2 * (base + width + 2));
-				if (r < 0)
-					return r;
-			}
-			for (j = 1; j < m; j++)
-				if (comb.next_free[base + entries[j]] != base + entries[j])
-					break;
-			if (j == m)
-				break;
-		}
+		r = find_base(&comb, entries, m, width, &base);
+		if (r < 0)
+			return r;
 		if (base > VC_BASE_INDEX_MASK - 256)
 			return -E2BIG;
 		p->base[s] |= (uint32_t)base;
 		if (base > max_base)
 			max_base = base;
-		for (unsigned j = 0; j < m; j++)
-			comb.next_free[base + entries[j]] = (uint32_t)(base + entries[j] + 1);
+		comb_take(&comb, base, entries, m);
 	}
 	/* Every state must be able to index 256 slots past its base. */
 	p->n_slots = max_base + 256;
@@ -438,7 +492,7 @@ int vc_dfa_write_blob(const VcDfa *dfa, const VcBlobOptions *options, VcBlob *re
 	uint8_t *p;
 	int r;
 
-	if (n < 2 || n > 65535)
+	if (n < 2 || n > 65535 || !dfa->next)
 		return -E2BIG;
 	r = pack(dfa, by_class, diff_encode, &packed);
 	if (r < 0)

@@ -487,35 +487,39 @@ static void test_too_many_states(void **state)
 
 /*
  * An unminimised DFA past 65536 states, whose table is 32-bit, minimising
- * to a small one: "a" or "not a" 17 bytes from the end are tracked apart
- * (2^17 subsets) although together they only mean "any byte but '/'".
+ * to a small one. Which of "a", "b" or another byte came 12 bytes from
+ * the end is tracked apart (3^11 subsets: the three rules' tails are
+ * written differently, so the NFA cannot share them), although together
+ * the rules only mean "any byte but '/'" there.
  */
+#define ELEVEN(x) x x x x x x x x x x x
 static void test_wide_unminimised_table(void **state)
 {
-	static const char *const globs[] = {"/**a????????????????", "/**[^a/]????????????????"};
-	VcFileRule one = {.glob = "/**[^/]????????????????", .perms = {.user = VC_MAY_READ}};
+	static const char *const globs[] = {"/**a" ELEVEN("?"), "/**b" ELEVEN("{?,?}"),
+					    "/**[^ab/]" ELEVEN("{?,{?,?}}")};
+	VcFileRule one = {.glob = "/**[^/]" ELEVEN("?"), .perms = {.user = VC_MAY_READ}};
 	_cleanup_(vc_regex_done) VcRegex rx = {};
 	_cleanup_(vc_dfa_done) VcDfa dfa = {};
 	_cleanup_(vc_blob_done) VcBlob blob = {}, one_blob = {};
 	_cleanup_(vc_decoded_dfa_done) VcDecodedDfa a = {}, b = {};
-	VcDfaRule rules[2];
+	VcDfaRule rules[3];
 	bool exact;
 
 	(void)state;
-	for (unsigned i = 0; i < 2; i++) {
+	for (unsigned i = 0; i < 3; i++) {
 		rules[i] = (VcDfaRule){.perms = {.user = VC_MAY_READ}};
 		assert_int_equal(
 		    vc_regex_from_glob(&rx, globs[i], strlen(globs[i]), &rules[i].root, &exact), 0);
 	}
-	assert_int_equal(vc_dfa_construct(&rx, rules, 2, &dfa, NULL), 0);
+	assert_int_equal(vc_dfa_construct(&rx, rules, 3, &dfa, NULL), 0);
 	assert_true(dfa.n_states > VC_DFA_NARROW_STATES);
 	assert_non_null(dfa.wide_next);
 	assert_null(dfa.next);
 	assert_int_equal(vc_dfa_minimize(&dfa), 0);
 	assert_null(dfa.wide_next);
 	assert_true(dfa.n_states < 40);
-	assert_int_equal(dfa.accept[state_of(&dfa, "/x/aaaaaaaaaaaaaaaa")].accept, 0);
-	assert_int_not_equal(dfa.accept[state_of(&dfa, "/x/aaaaaaaaaaaaaaaaa")].accept, 0);
+	assert_int_equal(dfa.accept[state_of(&dfa, "/x/" ELEVEN("a"))].accept, 0);
+	assert_int_not_equal(dfa.accept[state_of(&dfa, "/x/b" ELEVEN("a"))].accept, 0);
 
 	assert_int_equal(vc_dfa_write_blob(&dfa, NULL, &blob), 0);
 	assert_int_equal(vc_compile_file_rules(&one, 1, NULL, &one_blob, NULL), 0);
