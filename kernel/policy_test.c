@@ -8,20 +8,7 @@
 
 #include "include/policy.h"
 #include "include/policy_load.h"
-
-static struct vigil_profile *add(struct kunit *test, struct vigil_ns *ns,
-				 const char *hname,
-				 enum vigil_profile_mode mode)
-{
-	struct vigil_profile *profile;
-
-	profile = vigil_profile_alloc(hname, mode, 0);
-	KUNIT_ASSERT_NOT_NULL(test, profile);
-	mutex_lock(&ns->lock);
-	vigil_profile_insert(ns, profile);
-	mutex_unlock(&ns->lock);
-	return profile;
-}
+#include "include/test_ns.h"
 
 static struct vigil_profile *lookup(struct vigil_ns *ns, const char *hname)
 {
@@ -33,46 +20,13 @@ static struct vigil_profile *lookup(struct vigil_ns *ns, const char *hname)
 	return profile;
 }
 
-static void remove_all(struct vigil_ns *ns)
-{
-	mutex_lock(&ns->lock);
-	while (!list_empty(&ns->profiles))
-		vigil_profile_remove(ns, list_first_entry(&ns->profiles,
-							  struct vigil_profile,
-							  list));
-	mutex_unlock(&ns->lock);
-}
-
-static int policy_test_init(struct kunit *test)
-{
-	struct vigil_ns *ns = kunit_kzalloc(test, sizeof(*ns), GFP_KERNEL);
-
-	KUNIT_ASSERT_NOT_NULL(test, ns);
-	KUNIT_ASSERT_EQ(test, vigil_ns_init(ns), 0);
-	test->priv = ns;
-	return 0;
-}
-
-static void policy_test_exit(struct kunit *test)
-{
-	struct vigil_ns *ns = test->priv;
-
-	remove_all(ns);
-	/* The unconfined label points at itself; break that and free it. */
-	mutex_lock(&ns->lock);
-	vigil_label_redirect(&ns->unconfined->label, NULL);
-	mutex_unlock(&ns->lock);
-	vigil_profile_put(ns->unconfined);
-	rcu_barrier();
-}
-
 static void policy_test_lookup(struct kunit *test)
 {
 	struct vigil_ns *ns = test->priv;
 	struct vigil_profile *a, *b;
 
-	a = add(test, ns, "a", VIGIL_MODE_ENFORCE);
-	b = add(test, ns, "a//b", VIGIL_MODE_COMPLAIN);
+	a = vigil_test_ns_add(test, "a", VIGIL_MODE_ENFORCE);
+	b = vigil_test_ns_add(test, "a//b", VIGIL_MODE_COMPLAIN);
 	KUNIT_EXPECT_PTR_EQ(test, lookup(ns, "a"), a);
 	KUNIT_EXPECT_PTR_EQ(test, lookup(ns, "a//b"), b);
 	KUNIT_EXPECT_PTR_EQ(test, b->parent, a);
@@ -89,12 +43,12 @@ static void policy_test_replace_follows_proxy(struct kunit *test)
 	struct vigil_label *held, *newest;
 	char *text;
 
-	old = add(test, ns, "t", VIGIL_MODE_COMPLAIN);
-	child = add(test, ns, "t//c", VIGIL_MODE_ENFORCE);
+	old = vigil_test_ns_add(test, "t", VIGIL_MODE_COMPLAIN);
+	child = vigil_test_ns_add(test, "t//c", VIGIL_MODE_ENFORCE);
 	/* A task's credentials hold the label across the replacement. */
 	held = vigil_label_get(&old->label);
 
-	new = add(test, ns, "t", VIGIL_MODE_ENFORCE);
+	new = vigil_test_ns_add(test, "t", VIGIL_MODE_ENFORCE);
 	KUNIT_EXPECT_TRUE(test, held->flags & VIGIL_LABEL_STALE);
 	KUNIT_EXPECT_PTR_EQ(test, lookup(ns, "t"), new);
 	KUNIT_EXPECT_PTR_EQ(test, lookup(ns, "t//c"), child);
@@ -151,8 +105,8 @@ static void policy_test_remove(struct kunit *test)
 {
 	struct vigil_ns *ns = test->priv;
 
-	add(test, ns, "r", VIGIL_MODE_ENFORCE);
-	add(test, ns, "r//k", VIGIL_MODE_ENFORCE);
+	vigil_test_ns_add(test, "r", VIGIL_MODE_ENFORCE);
+	vigil_test_ns_add(test, "r//k", VIGIL_MODE_ENFORCE);
 	KUNIT_EXPECT_EQ(test, vigil_policy_remove(ns, "", 1), -ENOENT);
 	KUNIT_EXPECT_EQ(test, vigil_policy_remove(ns, "r\n", 2), -ENOENT);
 	KUNIT_EXPECT_EQ(test, vigil_policy_remove(ns, ":x:r", 4), -ENOENT);
@@ -175,8 +129,8 @@ static struct kunit_case policy_test_cases[] = {
 
 static struct kunit_suite policy_test_suite = {
 	.name = "apparmor_policy",
-	.init = policy_test_init,
-	.exit = policy_test_exit,
+	.init = vigil_test_ns_init,
+	.exit = vigil_test_ns_exit,
 	.test_cases = policy_test_cases,
 };
 
