@@ -1063,9 +1063,14 @@ static int build_unminimized(Builder *b, size_t *ret_conflict_rule)
 		vc_regex_done(b->consumed_rx);
 		b->rx = NULL;
 	}
-	/* regex set numbers are not used past the NFA */
+	/* regex set numbers and the hash-consing table are not used past the NFA */
 	free(b->set_of_regex_set);
 	b->set_of_regex_set = NULL;
+	free(b->cons);
+	b->cons = NULL;
+	b->cons_mask = b->n_cons = 0;
+	free(b->canonical_rule);
+	b->canonical_rule = NULL;
 
 	b->mark = calloc(b->n_nfa + 1, sizeof(uint32_t));
 	b->stack = malloc((b->n_nfa + 1) * sizeof(uint32_t));
