@@ -749,9 +749,10 @@ static size_t prune_subsumed(Builder *b, size_t n)
 			uint32_t p = universal[u], m = b->loop_match[p];
 			const VcRulePerms *mp = &b->rules[b->nfa[m].arg].perms;
 
-			drop = byteset_subset(&b->reach_sets[sq->reach], &b->sets[b->nfa[p].arg]) &&
-			       !(sq->user & ~mp->user) && !(sq->other & ~mp->other) &&
-			       !(sq->extra & ~mp->extra);
+			/* the permission test first: it is cheaper and fails more often */
+			drop = !(sq->user & ~mp->user) && !(sq->other & ~mp->other) &&
+			       !(sq->extra & ~mp->extra) &&
+			       byteset_subset(&b->reach_sets[sq->reach], &b->sets[b->nfa[p].arg]);
 		}
 		if (!drop)
 			b->closure[kept++] = q;
@@ -1072,9 +1073,14 @@ static int build_unminimized(Builder *b, size_t *ret_conflict_rule)
 		vc_regex_done(b->consumed_rx);
 		b->rx = NULL;
 	}
-	/* regex set numbers are not used past the NFA */
+	/* regex set numbers and the hash-consing table are not used past the NFA */
 	free(b->set_of_regex_set);
 	b->set_of_regex_set = NULL;
+	free(b->cons);
+	b->cons = NULL;
+	b->cons_mask = b->n_cons = 0;
+	free(b->canonical_rule);
+	b->canonical_rule = NULL;
 
 	b->mark = calloc(b->n_nfa + 1, sizeof(uint32_t));
 	b->stack = malloc((b->n_nfa + 1) * sizeof(uint32_t));
